@@ -1,0 +1,177 @@
+"""The typed records passed from stage to stage: article, sentence, claim, fact match, finding, report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum, IntEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from factcheck.intervals import Interval, Qualifier
+
+
+class Record(BaseModel):
+    """Base of every record: immutable, and strict about its fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class ClaimKind(str, Enum):
+    QUANTITY = "quantity"
+    MONEY = "money"
+    DURATION = "duration"
+    DATE = "date"
+    PLACE = "place"
+
+
+class ClaimRole(str, Enum):
+    """What a claim is about: an event, or when somebody said something ("said Sunday")."""
+
+    EVENT = "event"
+    STATEMENT = "statement"
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Status(str, Enum):
+    CONFLICT = "conflict"
+    AGREE = "agree"
+    SINGLE = "single"
+
+    @property
+    def rank(self) -> int:
+        return {"conflict": 0, "agree": 1, "single": 2}[self.value]
+
+
+class Verdict(str, Enum):
+    MAJORITY = "majority"
+    OUTLIER = "outlier"
+    DISPUTED = "disputed"
+    SINGLE = "single"
+
+
+class ExitCode(IntEnum):
+    CLEAN = 0
+    FINDINGS = 1
+    INPUT_ERROR = 2
+
+
+class Article(Record):
+    """One outlet's article: front matter plus the text exactly as captured."""
+
+    id: str
+    path: str
+    outlet: str
+    title: str | None
+    published: dt.date | None
+    url: str | None = None
+    byline: str | None = None
+    text: str
+    body_start: int
+    title_start: int | None = None
+
+
+class Sentence(Record):
+    """A sentence of an article's content, with its offsets into the raw file text."""
+
+    source: str
+    text: str
+    start: int
+    end: int
+
+
+class Claim(Record):
+    """A checkable statement found in a sentence, normalized.
+
+    ``stated_low``/``stated_high`` hold the stated value in the kind's canonical unit (hours for durations,
+    US dollars for money, proleptic ordinals of the first and last day for dates); they are equal for a single
+    stated number. ``interval`` is what the claim allows once its qualifier is applied with default slack.
+    """
+
+    source: str
+    kind: ClaimKind
+    text: str
+    start: int
+    end: int
+    line: int
+    sentence: str
+    sentence_start: int
+    qualifier: Qualifier
+    stated_low: float | None
+    stated_high: float | None
+    unit: str | None
+    label: str | None = None
+    interval: Interval | None = None
+    resolution: str | None = None
+    role: ClaimRole = ClaimRole.EVENT
+
+
+class FactMatch(Record):
+    """A claim placed on a fact by a rule, with how close its nearest cue was (in words)."""
+
+    fact_id: str
+    claim: Claim
+    distance: float
+
+
+class FactInfo(Record):
+    id: str
+    title: str
+    kind: ClaimKind
+    severity: Severity
+    description: str | None = None
+
+
+class JudgedClaim(Record):
+    """A claim as compared within its fact: the interval used and the verdict."""
+
+    claim: Claim
+    compared: Interval | None
+    verdict: Verdict
+
+
+class Finding(Record):
+    """What the outlets say about one fact, and whether they agree."""
+
+    fact: FactInfo
+    status: Status
+    claims: tuple[JudgedClaim, ...]
+    majority: tuple[str, ...]
+    outliers: tuple[str, ...]
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(sorted({j.claim.source for j in self.claims}))
+
+
+class SourceSummary(Record):
+    id: str
+    outlet: str
+    published: dt.date
+    path: str
+    agree: int
+    conflict: int
+    single: int
+
+
+class ReportError(Record):
+    path: str
+    line: int | None
+    message: str
+
+
+class Report(Record):
+    """The one model every output format renders."""
+
+    corpus: str
+    sources: tuple[SourceSummary, ...]
+    findings: tuple[Finding, ...]
+    errors: tuple[ReportError, ...] = ()
