@@ -1,0 +1,161 @@
+"""Reading articles: bytes to text, YAML front matter to fields, every failure located in the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from factcheck.errors import InputError, Problem
+from factcheck.models import Article
+
+ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
+_FENCE = re.compile(r"^---[ \t]*\r?$", re.M)
+
+
+class FrontMatter(BaseModel):
+    """The fields an article may declare between its ``---`` lines."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    outlet: str
+    title: str | None = None
+    published: dt.date
+    url: str | None = None
+    byline: str | None = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_date(cls, value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+        return value
+
+    @field_validator("outlet", "title", "url", "byline", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> Any:
+        if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
+            return str(value)
+        return value
+
+
+def decode(path: Path, data: bytes) -> str:
+    """Bytes to text, refusing what is not a UTF-8 text article."""
+    name = str(path)
+    if not data.strip():
+        raise InputError(Problem(name, "empty file: an article needs text", line=1))
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise InputError(Problem(name, "binary file (NUL byte): not a text article", line=line))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            Problem(name, f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line=line)
+        ) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def read_article(path: Path, published: dt.date | None = None, require_front_matter: bool = True) -> Article:
+    """Read one article file. ``published`` overrides (or, without front matter, supplies) the reference date."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(Problem(name, "is a directory, not an article file")) from None
+    except OSError as exc:
+        raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}")) from None
+    text = decode(path, data)
+    return parse_article(name, text, published=published, require_front_matter=require_front_matter)
+
+
+def parse_article(
+    name: str, text: str, published: dt.date | None = None, require_front_matter: bool = True
+) -> Article:
+    article_id = Path(name).stem
+    if not text.startswith("---"):
+        if require_front_matter:
+            raise InputError(
+                Problem(name, "no front matter: the article must start with '---' and declare outlet and published", line=1)
+            )
+        return Article(
+            id=article_id, path=name, outlet=article_id, title=None, published=published, text=text, body_start=0
+        )
+    first_break = text.find("\n")
+    if first_break == -1 or _FENCE.match(text, 0) is None:
+        raise InputError(Problem(name, "malformed front matter: the opening '---' must be alone on its line", line=1))
+    closing = _FENCE.search(text, first_break + 1)
+    if closing is None:
+        raise InputError(Problem(name, "malformed front matter: no closing '---' line", line=1))
+    header = text[first_break + 1 : closing.start()]
+    body_start = closing.end() + 1 if closing.end() < len(text) else closing.end()
+    fields = _load_header(name, header)
+    try:
+        front = FrontMatter.model_validate(fields)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        key = str(err["loc"][0]) if err["loc"] else ""
+        message = err["msg"]
+        if err["type"] == "missing":
+            raise InputError(Problem(name, f"malformed front matter: missing required field '{key}'", line=1)) from None
+        if err["type"] == "extra_forbidden":
+            message = f"unknown field (expected one of: {', '.join(FrontMatter.model_fields)})"
+        line = _key_line(header, key)
+        raise InputError(Problem(name, f"malformed front matter: {key}: {message}", line=line)) from None
+    title_start = None
+    if front.title:
+        match = re.search(r"^title:[ \t]*['\"]?", header, re.M)
+        if match is not None:
+            title_start = first_break + 1 + match.end()
+    return Article(
+        id=article_id,
+        path=name,
+        outlet=front.outlet,
+        title=front.title,
+        published=published or front.published,
+        url=front.url,
+        byline=front.byline,
+        text=text,
+        body_start=body_start,
+        title_start=title_start,
+    )
+
+
+def _load_header(name: str, header: str) -> dict[str, Any]:
+    try:
+        fields = yaml.safe_load(header)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(Problem(name, f"malformed front matter: {problem}", line=line)) from None
+    if fields is None:
+        raise InputError(Problem(name, "malformed front matter: it is empty", line=2))
+    if not isinstance(fields, dict):
+        raise InputError(Problem(name, "malformed front matter: expected 'key: value' lines", line=2))
+    return {str(k): v for k, v in fields.items()}
+
+
+def _key_line(header: str, key: str) -> int:
+    for number, line in enumerate(header.splitlines(), start=2):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def list_articles(folder: Path) -> list[Path]:
+    """The article files of a story folder, in a stable order."""
+    return sorted(
+        (p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith(".")),
+        key=lambda p: p.relative_to(folder).as_posix(),
+    )
