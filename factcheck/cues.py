@@ -1,0 +1,69 @@
+"""Finding a rule's cue words in a sentence: exact phrases with ``*`` wildcards, and fuzzy via rapidfuzz."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+_DASHES = str.maketrans({"-": " ", "–": " ", "—": " ", "‐": " ", "‑": " ", "’": "'", "\u00a0": " "})
+_WORDS = re.compile(r"[\w']+")
+FUZZY_MIN_LENGTH = 7
+
+
+def fold(text: str) -> str:
+    """Lower case, dashes as spaces, curly apostrophes straight: same length as ``text``, so offsets hold."""
+    return text.lower().translate(_DASHES)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One cue phrase of a rule: ``"NATO-Russia Council"``, ``"amass*"``, ``"build up"``."""
+
+    phrase: str
+    pattern: re.Pattern[str]
+    fuzzy_text: str | None
+
+    @classmethod
+    def compile(cls, phrase: str, fuzzy: int) -> Cue:
+        words = fold(phrase).split()
+        parts = [re.escape(w.rstrip("*")) + (r"[\w']*" if w.endswith("*") else "") for w in words]
+        pattern = re.compile(r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w])" if parts else r"(?!x)x")
+        plain = " ".join(words)
+        use_fuzzy = fuzzy > 0 and "*" not in phrase and len(plain) >= FUZZY_MIN_LENGTH
+        return cls(phrase=phrase, pattern=pattern, fuzzy_text=plain if use_fuzzy else None)
+
+    def find(self, folded: str, fuzzy: int) -> list[tuple[int, int]]:
+        """Character spans of this cue in an already folded sentence."""
+        spans = [(m.start(), m.end()) for m in self.pattern.finditer(folded)]
+        if spans or self.fuzzy_text is None:
+            return spans
+        return fuzzy_find(self.fuzzy_text, folded, fuzzy)
+
+
+def fuzzy_find(phrase: str, folded: str, threshold: int) -> list[tuple[int, int]]:
+    """Runs of whole words in ``folded`` that read as ``phrase`` with a rapidfuzz score of at least ``threshold``.
+
+    Windows of one word fewer, as many and one more than the phrase are scored, so that a dropped or an added
+    word ("Organization for Security Cooperation in Europe") still counts; overlapping hits keep the best.
+    """
+    words = word_positions(folded)
+    size = len(phrase.split())
+    scored: list[tuple[float, int, int]] = []
+    for length in {max(1, size - 1), size, size + 1}:
+        for i in range(len(words) - length + 1):
+            start, end = words[i][0], words[i + length - 1][1]
+            score = fuzz.ratio(phrase, " ".join(folded[start:end].split()), score_cutoff=threshold)
+            if score:
+                scored.append((-score, start, end))
+    hits: list[tuple[int, int]] = []
+    for _, start, end in sorted(scored):
+        if all(end <= s or start >= e for s, e in hits):
+            hits.append((start, end))
+    return sorted(hits)
+
+
+def word_positions(text: str) -> list[tuple[int, int]]:
+    """Spans of the words in ``text``, for measuring distances in words."""
+    return [(m.start(), m.end()) for m in _WORDS.finditer(text)]

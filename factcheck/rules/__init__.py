@@ -1,0 +1,1 @@
+"""Rule files: schema, loading and the rules' own examples."""

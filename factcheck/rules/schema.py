@@ -1,0 +1,136 @@
+"""The rule file format: one closed set of rule kinds chosen by ``kind:``, every field validated, unknown keys refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, Qualifier, Slack
+from factcheck.models import ClaimKind, ClaimRole, Severity
+
+RULE_ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$"
+RESOLUTIONS = ("day", "week", "month", "year")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SlackSpec(Strict):
+    """Slack for this fact; unset values keep the defaults of its kind (fractions, or days for dates)."""
+
+    approximate: float | None = Field(default=None, ge=0)
+    near: float | None = Field(default=None, ge=0)
+    rounding: float | None = Field(default=None, ge=0)
+
+
+class Compare(Strict):
+    """How the claims of a fact are compared."""
+
+    method: Literal["overlap", "exact", "same-text"] = "overlap"
+    slack: SlackSpec = SlackSpec()
+    similarity: int = Field(default=90, ge=50, le=100, description="same-text: rapidfuzz score for one value")
+
+
+class MatchExample(Strict):
+    """A sentence the rule must place on its fact, with the value it must read."""
+
+    text: str = Field(min_length=1)
+    value: float | str | dt.date
+    qualifier: Qualifier | None = None
+    high: float | None = None
+    published: dt.date | None = None
+
+    @field_validator("value", mode="before")
+    @classmethod
+    def _value(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("value must be a number, a date or a text")
+        return value
+
+
+class Examples(Strict):
+    match: list[MatchExample] = Field(default_factory=list)
+    no_match: list[str] = Field(default_factory=list)
+
+
+class RuleBase(Strict):
+    id: str = Field(pattern=RULE_ID, description="stable dotted id, e.g. geneva.meeting-duration")
+    aliases: list[Annotated[str, Field(pattern=RULE_ID)]] = Field(default_factory=list)
+    title: str = Field(min_length=1)
+    description: str | None = None
+    rationale: str | None = None
+
+
+class FactRule(RuleBase):
+    """Declares a fact: which claims land on it and how they are compared."""
+
+    kind: Literal["quantity", "money", "duration", "date", "place"]
+    severity: Severity = Severity.WARNING
+    cues: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+    require: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, description="if set, one of these must also be within the window"
+    )
+    exclude: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    exclude_window: int | None = Field(default=None, ge=0, le=200, description="defaults to window")
+    units: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    allow_unitless: bool = False
+    window: int = Field(default=12, ge=0, le=200, description="words between the claim and its nearest cue")
+    fuzzy: int = Field(default=90, ge=0, le=100, description="rapidfuzz score for a misspelt cue; 0 turns it off")
+    roles: list[ClaimRole] = Field(default_factory=lambda: [ClaimRole.EVENT])
+    resolution: Literal["day", "week", "month", "year"] | None = None
+    compare: Compare = Compare()
+    examples: Examples = Examples()
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FactRule:
+        if self.kind == "place" and self.compare.method == "overlap":
+            object.__setattr__(self, "compare", self.compare.model_copy(update={"method": "same-text"}))
+        if self.kind != "place" and self.compare.method == "same-text":
+            raise ValueError("compare.method 'same-text' is for place facts; use 'overlap' or 'exact'")
+        if self.resolution is not None and self.kind != "date":
+            raise ValueError("'resolution' applies to date facts only")
+        if self.units and self.kind in ("date", "place", "duration"):
+            raise ValueError(f"'units' does not apply to {self.kind} facts")
+        return self
+
+    @property
+    def claim_kind(self) -> ClaimKind:
+        return ClaimKind(self.kind)
+
+    def slack(self) -> Slack:
+        base = DATE_SLACK if self.kind == "date" else DEFAULT_SLACK
+        overrides = {k: v for k, v in self.compare.slack.model_dump().items() if v is not None}
+        return base.model_copy(update=overrides) if overrides else base
+
+
+class BoilerplateRule(RuleBase):
+    """Page furniture: paragraphs matching ``pattern`` are skipped (``scope: paragraph``), or with all that follows."""
+
+    kind: Literal["boilerplate"]
+    pattern: str = Field(min_length=1)
+    scope: Literal["paragraph", "rest"] = "paragraph"
+    examples: Examples = Examples()
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"invalid regular expression: {exc}") from None
+        return value
+
+
+Rule = Annotated[FactRule | BoilerplateRule, Field(discriminator="kind")]
+RULE_KINDS = ("quantity", "money", "duration", "date", "place", "boilerplate")
+
+
+class RuleFile(Strict):
+    """A rule file: optional reference date for its examples, and its rules."""
+
+    published: dt.date | None = Field(default=None, description="reference date for examples that set none")
+    rules: list[Rule] = Field(default_factory=list)
