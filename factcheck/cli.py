@@ -1,0 +1,200 @@
+"""The command line: ``factcheck report``, ``extract`` and ``rules``; exit 0 clean, 1 findings, 2 input errors."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn, TextIO
+
+from factcheck import __version__
+from factcheck.errors import InputError, Problem
+from factcheck.models import ExitCode, Severity
+from factcheck.output import atomic_write_text
+
+DEFAULT_CORPUS = Path("corpus/geneva-2022")
+DEFAULT_RULES = Path("rules")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class UsageError(Exception):
+    """Bad command-line arguments."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message} (see '{self.prog} --help')")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="factcheck", description="Cross-source fact-consistency checks for newsrooms.")
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    report = commands.add_parser("report", help="compare what a story's outlets say, fact by fact")
+    report.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, metavar="CORPUS_DIR",
+                        help=f"folder of the story's articles (default: {DEFAULT_CORPUS})")
+    report.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR",
+                        help=f"folder of rule files (default: {DEFAULT_RULES})")
+    report.add_argument("--format", choices=("rich", "json", "markdown"), default="rich")
+    report.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
+    report.add_argument("--fail-on", choices=FAIL_ON, default="error",
+                        help="exit 1 when a fact of this severity or worse is in conflict (default: error)")
+
+    extract = commands.add_parser("extract", help="list every claim found in articles, before any rule")
+    extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    extract.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
+                         help="reference date for relative dates (overrides front matter)")
+    extract.add_argument("--format", choices=("json", "rich"), default="json")
+    extract.add_argument("--rules", type=Path, default=None, metavar="DIR",
+                         help="rules whose boilerplate patterns apply (default: rules/ when present)")
+    extract.add_argument("--output", type=Path, metavar="FILE")
+
+    rules = commands.add_parser("rules", help="check rule files")
+    rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
+    test = rule_commands.add_parser("test", help="run every rule's own examples")
+    test.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    listing = rule_commands.add_parser("list", help="list the rules")
+    listing.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return ExitCode.INPUT_ERROR
+    except InputError as exc:
+        _print_problems(exc.problems)
+        return ExitCode.INPUT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return ExitCode.CLEAN
+
+
+def _run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "report":
+        return _report(args)
+    if args.command == "extract":
+        return _extract(args)
+    if args.command == "rules":
+        if args.rules_command == "test":
+            return _rules_test(args)
+        if args.rules_command == "list":
+            return _rules_list(args)
+        raise UsageError("factcheck rules: choose an action: test or list (see 'factcheck rules --help')")
+    parser.print_help()
+    return ExitCode.INPUT_ERROR
+
+
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
+        print(f"factcheck: {problem.one_line()}", file=sys.stderr)
+        for line in problem.context:
+            print(f"    {line}", file=sys.stderr)
+
+
+def _emit(text_writer: TextIO, output: Path | None) -> None:
+    assert isinstance(text_writer, io.StringIO)
+    if output is None:
+        sys.stdout.write(text_writer.getvalue())
+        sys.stdout.flush()
+    else:
+        atomic_write_text(output, text_writer.getvalue())
+
+
+def _report(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import fails, run_report
+    from factcheck.render import REPORT_FORMATS
+    from factcheck.rules.loader import load_rules
+
+    rules = load_rules(args.rules)
+    report = run_report(args.corpus, rules)
+    renderer = REPORT_FORMATS[args.format]
+    if args.format == "rich" and args.output is None:
+        renderer(report, sys.stdout)
+    else:
+        buffer = io.StringIO()
+        renderer(report, buffer)
+        _emit(buffer, args.output)
+    if report.errors:
+        _print_problems([Problem(e.path, e.message, e.line) for e in report.errors])
+        return ExitCode.INPUT_ERROR
+    threshold = None if args.fail_on == "never" else Severity(args.fail_on)
+    return ExitCode.FINDINGS if fails(report, threshold) else ExitCode.CLEAN
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from factcheck.pipeline import extract_files
+    from factcheck.render.json_format import render_claims
+    from factcheck.rules.loader import RuleSet, load_rules
+
+    rules_dir = args.rules if args.rules is not None else (DEFAULT_RULES if DEFAULT_RULES.is_dir() else None)
+    rules = load_rules(rules_dir) if rules_dir is not None else RuleSet()
+    claims, problems = extract_files(args.files, rules, args.published)
+    buffer = io.StringIO()
+    if args.format == "json":
+        render_claims(claims, buffer, [{"path": p.path, "line": p.line, "message": p.message} for p in problems])
+    else:
+        from factcheck.render.claims_table import render_claims_table
+
+        render_claims_table(claims, buffer if args.output else sys.stdout)
+    if args.format == "json" or args.output:
+        _emit(buffer, args.output)
+    if problems:
+        _print_problems(problems)
+        return ExitCode.INPUT_ERROR
+    return ExitCode.CLEAN
+
+
+def _rules_test(args: argparse.Namespace) -> int:
+    from rich.text import Text
+
+    from factcheck.render.terminal import console_for
+    from factcheck.rules.examples import run_examples
+    from factcheck.rules.loader import load_rules
+
+    rules = load_rules(args.rules)
+    results = run_examples(rules)
+    console = console_for(sys.stdout)
+    failed = [r for r in results if not r.passed]
+    for result in failed:
+        console.print(Text.assemble(("FAIL ", "factcheck.error"), (result.rule_id, "factcheck.fact"), f": {result.message}"))
+        if result.text:
+            console.print(Text(f"     {result.text}", style="factcheck.muted"))
+    rule_count = len({r.rule_id for r in results})
+    console.print(f"{len(results) - len(failed)} passed, {len(failed)} failed ({rule_count} rules)")
+    return ExitCode.FINDINGS if failed else ExitCode.CLEAN
+
+
+def _rules_list(args: argparse.Namespace) -> int:
+    from rich.table import Table
+
+    from factcheck.render.terminal import console_for
+    from factcheck.rules.loader import load_rules
+
+    rules = load_rules(args.rules)
+    table = Table(box=None, pad_edge=False)
+    for column in ("id", "kind", "severity", "title"):
+        table.add_column(column)
+    for fact in rules.facts:
+        table.add_row(fact.rule.id, fact.rule.kind, fact.rule.severity.value, fact.rule.title)
+    for rule in sorted(rules.boilerplate_rules, key=lambda r: r.id):
+        table.add_row(rule.id, rule.kind, f"({rule.scope})", rule.title)
+    console_for(sys.stdout).print(table)
+    return ExitCode.CLEAN

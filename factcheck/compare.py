@@ -1,0 +1,185 @@
+"""Comparing the claims of one fact across sources: agree, conflict (majority and outliers) or single."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from factcheck.intervals import DEFAULT_SLACK, Interval, Slack, compared
+from factcheck.models import Claim, FactInfo, Finding, JudgedClaim, Status, Verdict
+
+
+@dataclass(frozen=True)
+class Policy:
+    """How one fact's claims are compared: interval overlap with slack, exact values, or the same text."""
+
+    method: str = "overlap"
+    slack: Slack = DEFAULT_SLACK
+    similarity: int = 90
+
+
+def compared_interval(claim: Claim, policy: Policy) -> Interval | None:
+    if claim.stated_low is None or claim.stated_high is None:
+        return None
+    slack = policy.slack
+    if policy.method == "exact":
+        slack = slack.model_copy(update={"approximate": 0.0, "near": 0.0, "rounding": 0.0})
+    return compared(claim.qualifier, claim.stated_low, claim.stated_high, slack)
+
+
+def judge(fact: FactInfo, claims: Sequence[Claim], policy: Policy) -> Finding:
+    """The finding for one fact. Sources, not claims, are counted: an outlet saying a thing twice counts once."""
+    ordered = sorted(claims, key=lambda c: (c.source, c.start, c.end))
+    if policy.method == "same-text":
+        keys = _text_groups(ordered, policy.similarity)
+        intervals: list[Interval | None] = [None] * len(ordered)
+        support = _best_group(ordered, [{k} for k in keys])
+    else:
+        intervals = [compared_interval(c, policy) for c in ordered]
+        support = _best_point(ordered, intervals)
+    holds, tie = support
+    sources = sorted({c.source for c in ordered})
+    single = len(sources) == 1
+    consistent = all(holds)
+    if consistent:
+        status = Status.SINGLE if single else Status.AGREE
+        verdicts = [Verdict.SINGLE if single else Verdict.MAJORITY] * len(ordered)
+        majority = tuple(sources) if not single else ()
+        outliers: tuple[str, ...] = ()
+    elif single or tie:
+        status = Status.CONFLICT
+        verdicts = [Verdict.DISPUTED] * len(ordered)
+        majority, outliers = (), tuple(sources)
+    else:
+        status = Status.CONFLICT
+        verdicts = [Verdict.MAJORITY if h else Verdict.OUTLIER for h in holds]
+        majority = tuple(sorted({c.source for c, h in zip(ordered, holds, strict=True) if h}))
+        outliers = tuple(sorted({c.source for c, h in zip(ordered, holds, strict=True) if not h}))
+    judged = tuple(
+        JudgedClaim(claim=c, compared=i, verdict=v) for c, i, v in zip(ordered, intervals, verdicts, strict=True)
+    )
+    return Finding(fact=fact, status=status, claims=judged, majority=majority, outliers=outliers)
+
+
+def _best_point(claims: Sequence[Claim], intervals: Sequence[Interval | None]) -> tuple[list[bool], bool]:
+    """Which claims hold at the value most sources allow, and whether another value ties with it.
+
+    A sweep over candidate points (every endpoint, and just below and above it): O(n log n) in the claims.
+    """
+    probes: set[tuple[float, int]] = set()
+    for interval in intervals:
+        if interval is None:
+            continue
+        for bound in (interval.low, interval.high):
+            if bound is not None:
+                probes.update({(bound, -1), (bound, 0), (bound, 1)})
+    if not probes:
+        probes.add((0.0, 0))
+    points = sorted(probes)
+    ranges: list[tuple[int, int] | None] = [_probe_range(points, i) if i is not None else None for i in intervals]
+    source_ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for claim, r in zip(claims, ranges, strict=True):
+        if r is not None and r[0] <= r[1]:
+            source_ranges[claim.source].append(r)
+    n = len(points)
+    by_sources = _coverage(n, (_union(rs) for rs in source_ranges.values()))
+    by_claims = _coverage(n, ([r] for r in ranges if r is not None and r[0] <= r[1]))
+    best = max(range(n), key=lambda i: (by_sources[i], by_claims[i], -i))
+    holds = [r is not None and r[0] <= best <= r[1] for r in ranges]
+    # Another value that as many sources allow, held by a different set of sources, is a tie: no majority.
+    signature = _signatures(n, source_ranges)
+    tie = any(by_sources[i] == by_sources[best] and signature[i] != signature[best] for i in range(n))
+    return holds, tie and not all(holds)
+
+
+def _signatures(n: int, source_ranges: dict[str, list[tuple[int, int]]]) -> list[int]:
+    """Per probe, a sum of fixed per-source weights: equal sums mean the same set of sources."""
+    diff = [0] * (n + 1)
+    for source, ranges in source_ranges.items():
+        weight = int.from_bytes(hashlib.blake2b(source.encode(), digest_size=8).digest(), "big")
+        for start, end in _union(ranges):
+            diff[start] += weight
+            diff[end + 1] -= weight
+    out: list[int] = []
+    running = 0
+    for i in range(n):
+        running += diff[i]
+        out.append(running)
+    return out
+
+
+def _probe_range(points: list[tuple[float, int]], interval: Interval) -> tuple[int, int]:
+    """The first and last probe index inside the interval (first > last when none is)."""
+    if interval.low is None:
+        first = 0
+    else:
+        first = bisect_left(points, (interval.low, 1 if interval.low_open else 0))
+    if interval.high is None:
+        last = len(points) - 1
+    else:
+        last = bisect_left(points, (interval.high, 0 if interval.high_open else 1)) - 1
+    return first, last
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _coverage(n: int, groups: Iterable[list[tuple[int, int]]]) -> list[int]:
+    diff = [0] * (n + 1)
+    for group in groups:
+        for start, end in group:
+            diff[start] += 1
+            diff[end + 1] -= 1
+    out: list[int] = []
+    running = 0
+    for i in range(n):
+        running += diff[i]
+        out.append(running)
+    return out
+
+
+def normalize_text(value: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", value)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    plain = " ".join(plain.replace("-", " ").split())
+    return plain.removeprefix("the ")
+
+
+def _text_groups(claims: Sequence[Claim], similarity: int) -> list[str]:
+    """Each claim's group key: the first (in sorted order) normalized value it is similar enough to."""
+    keys: list[str] = []
+    representatives: list[str] = []
+    for value in sorted({normalize_text(c.label or c.text) for c in claims}):
+        if not any(fuzz.ratio(value, rep) >= similarity for rep in representatives):
+            representatives.append(value)
+    for claim in claims:
+        value = normalize_text(claim.label or claim.text)
+        keys.append(next(rep for rep in representatives if fuzz.ratio(value, rep) >= similarity or rep == value))
+    return keys
+
+
+def _best_group(claims: Sequence[Claim], groups: Sequence[set[str]]) -> tuple[list[bool], bool]:
+    sources_for: dict[str, set[str]] = defaultdict(set)
+    claims_for: dict[str, int] = defaultdict(int)
+    for claim, group in zip(claims, groups, strict=True):
+        for key in group:
+            sources_for[key].add(claim.source)
+            claims_for[key] += 1
+    ranked = sorted(sources_for, key=lambda k: (-len(sources_for[k]), -claims_for[k], k))
+    best = ranked[0]
+    holds = [best in group for group in groups]
+    tie = len(ranked) > 1 and len(sources_for[ranked[1]]) == len(sources_for[best]) and not all(holds)
+    return holds, tie

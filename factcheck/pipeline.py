@@ -1,0 +1,150 @@
+"""The order of the stages: articles -> sentences -> claims -> fact matches -> findings -> report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.articles import list_articles, parse_article, read_article
+from factcheck.compare import Policy, judge
+from factcheck.errors import InputError, Problem
+from factcheck.extract import extract_article
+from factcheck.match import match_claims
+from factcheck.models import (
+    Article,
+    Claim,
+    FactInfo,
+    FactMatch,
+    Finding,
+    Report,
+    ReportError,
+    Severity,
+    SourceSummary,
+    Status,
+    Verdict,
+)
+from factcheck.rules.loader import RuleSet
+from factcheck.segment import sentences
+
+
+@dataclass(frozen=True)
+class AnalyzedArticle:
+    """One article through extraction and matching."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    matches: tuple[FactMatch, ...]
+
+
+def claims_of(article: Article, rules: RuleSet) -> list[Claim]:
+    return extract_article(article, sentences(article, rules.boilerplate))
+
+
+def analyze(article: Article, rules: RuleSet) -> AnalyzedArticle:
+    claims = claims_of(article, rules)
+    return AnalyzedArticle(article, tuple(claims), tuple(match_claims(claims, rules)))
+
+
+def read_corpus(folder: Path) -> tuple[list[Article], list[Problem]]:
+    """Every readable article in the folder, and a problem for each one that is not."""
+    if not folder.is_dir():
+        raise InputError(Problem(str(folder), "no such corpus folder" if not folder.exists() else "not a folder"))
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for path in list_articles(folder):
+        try:
+            articles.append(read_article(path))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if not articles and not problems:
+        raise InputError(Problem(str(folder), "no articles (*.md, *.txt) in this folder"))
+    return articles, problems
+
+
+def policy_for(rules: RuleSet, fact_id: str) -> tuple[FactInfo, Policy]:
+    compiled = rules.fact(fact_id)
+    if compiled is None:  # pragma: no cover - matches only come from loaded rules
+        raise KeyError(fact_id)
+    rule = compiled.rule
+    info = FactInfo(id=rule.id, title=rule.title, kind=rule.claim_kind, severity=rule.severity,
+                    description=rule.description)
+    return info, Policy(method=rule.compare.method, slack=rule.slack(), similarity=rule.compare.similarity)
+
+
+def findings(matches: Iterable[FactMatch], rules: RuleSet) -> list[Finding]:
+    """Group matches by fact (never all pairs) and judge each fact."""
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for match in matches:
+        grouped[match.fact_id].append(match.claim)
+    result = []
+    for fact_id in sorted(grouped):
+        info, policy = policy_for(rules, fact_id)
+        result.append(judge(info, grouped[fact_id], policy))
+    result.sort(key=lambda f: (f.status.rank, -f.fact.severity.rank, f.fact.id))
+    return result
+
+
+def summarize(articles: Sequence[Article], found: Sequence[Finding]) -> list[SourceSummary]:
+    counts: dict[str, dict[str, int]] = {a.id: {"agree": 0, "conflict": 0, "single": 0} for a in articles}
+    for finding in found:
+        for judged in finding.claims:
+            bucket = counts.setdefault(judged.claim.source, {"agree": 0, "conflict": 0, "single": 0})
+            if judged.verdict is Verdict.SINGLE:
+                bucket["single"] += 1
+            elif judged.verdict is Verdict.MAJORITY:
+                bucket["agree"] += 1
+            else:
+                bucket["conflict"] += 1
+    return [
+        SourceSummary(id=a.id, outlet=a.outlet, published=a.published or dt.date.min, path=a.path, **counts[a.id])
+        for a in sorted(articles, key=lambda a: a.id)
+    ]
+
+
+def build_report(corpus: str, analyzed: Sequence[AnalyzedArticle], rules: RuleSet,
+                 problems: Sequence[Problem] = ()) -> Report:
+    found = findings((m for a in analyzed for m in a.matches), rules)
+    articles = [a.article for a in analyzed]
+    errors = tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=_problem_key))
+    return Report(corpus=corpus, sources=tuple(summarize(articles, found)), findings=tuple(found), errors=errors)
+
+
+def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
+    """The consistency report of a story folder; unreadable articles are listed as errors, the rest reported."""
+    articles, problems = read_corpus(corpus_dir)
+    analyzed = [analyze(article, rules) for article in articles]
+    return build_report(corpus_dir.as_posix(), analyzed, rules, problems)
+
+
+def extract_files(paths: Sequence[Path], rules: RuleSet, published: dt.date | None) -> tuple[list[Claim], list[Problem]]:
+    """Claims of individual files, front matter optional; ``published`` overrides the reference date."""
+    claims: list[Claim] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            article = read_article(path, published=published, require_front_matter=False)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        claims.extend(claims_of(article, rules))
+    return claims, problems
+
+
+def analyze_text(text: str, rules: RuleSet, published: dt.date | None, name: str = "example") -> AnalyzedArticle:
+    """A bare text (a rule example, say) through the same stages as an article."""
+    article = parse_article(name, text, published=published, require_front_matter=False)
+    return analyze(article, rules)
+
+
+def fails(report: Report, threshold: Severity | None) -> bool:
+    """Whether a fact at or above the threshold severity is in conflict."""
+    if threshold is None:
+        return False
+    return any(f.status is Status.CONFLICT and f.fact.severity.rank >= threshold.rank for f in report.findings)
+
+
+def _problem_key(problem: Problem) -> tuple[str, int, str]:
+    return (problem.path, problem.line or 0, problem.message)

@@ -1,0 +1,93 @@
+"""JSON output: the versioned report and claims documents (see docs/json-format.md), byte-identical run to run."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from factcheck.models import Claim, Finding, JudgedClaim, Report
+from factcheck.render.values import bound, interval_words, stated
+
+REPORT_SCHEMA = "factcheck.report/1"
+CLAIMS_SCHEMA = "factcheck.claims/1"
+
+
+def claim_fields(claim: Claim) -> dict[str, Any]:
+    interval = claim.interval
+    return {
+        "source": claim.source,
+        "kind": claim.kind.value,
+        "text": claim.text,
+        "sentence": " ".join(claim.sentence.split()),
+        "line": claim.line,
+        "start": claim.start,
+        "end": claim.end,
+        "value": stated(claim),
+        "qualifier": claim.qualifier.value,
+        "low": bound(claim, interval.low) if interval else None,
+        "high": bound(claim, interval.high) if interval else None,
+        "unit": claim.unit,
+        "role": claim.role.value,
+    }
+
+
+def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
+    claim = judged.claim
+    fields = claim_fields(claim)
+    del fields["kind"]
+    interval = judged.compared
+    if interval is not None:
+        fields["low"] = bound(claim, interval.low)
+        fields["high"] = bound(claim, interval.high)
+        fields["interval"] = interval_words(claim, interval)
+    else:
+        fields["interval"] = None
+    fields["verdict"] = judged.verdict.value
+    return fields
+
+
+def finding_fields(finding: Finding) -> dict[str, Any]:
+    return {
+        "id": finding.fact.id,
+        "title": finding.fact.title,
+        "kind": finding.fact.kind.value,
+        "status": finding.status.value,
+        "severity": finding.fact.severity.value,
+        "majority": list(finding.majority),
+        "outliers": list(finding.outliers),
+        "claims": [judged_fields(j) for j in finding.claims],
+    }
+
+
+def report_document(report: Report) -> dict[str, Any]:
+    return {
+        "schema": REPORT_SCHEMA,
+        "corpus": report.corpus,
+        "sources": [
+            {
+                "id": s.id,
+                "outlet": s.outlet,
+                "published": s.published.isoformat(),
+                "path": s.path,
+                "counts": {"agree": s.agree, "conflict": s.conflict, "single": s.single},
+            }
+            for s in report.sources
+        ],
+        "facts": [finding_fields(f) for f in report.findings],
+        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
+    }
+
+
+def dump(document: dict[str, Any], out: TextIO) -> None:
+    json.dump(document, out, ensure_ascii=False, indent=2, allow_nan=False)
+    out.write("\n")
+
+
+def render(report: Report, out: TextIO) -> None:
+    dump(report_document(report), out)
+
+
+def render_claims(claims: Sequence[Claim], out: TextIO, errors: Sequence[dict[str, Any]] = ()) -> None:
+    ordered = sorted(claims, key=lambda c: (c.source, c.start, c.end, c.kind.value))
+    dump({"schema": CLAIMS_SCHEMA, "claims": [claim_fields(c) for c in ordered], "errors": list(errors)}, out)

@@ -1,0 +1,153 @@
+"""Terminal output with rich: a summary, each fact as a table of outlets (conflicts first), then the outlets."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from rich.theme import Theme
+
+from factcheck.models import Claim, Finding, Report, Status, Verdict
+from factcheck.render.values import describe
+
+THEME = Theme(
+    {
+        "factcheck.conflict": "bold red",
+        "factcheck.agree": "green",
+        "factcheck.single": "cyan",
+        "factcheck.majority": "green",
+        "factcheck.outlier": "bold red",
+        "factcheck.disputed": "bold magenta",
+        "factcheck.source": "bold",
+        "factcheck.claim": "bold yellow",
+        "factcheck.fact": "bold",
+        "factcheck.id": "dim",
+        "factcheck.error": "bold red",
+        "factcheck.muted": "dim",
+    }
+)
+WIDTH = 100
+_EXCERPT = 72
+
+
+def console_for(out: TextIO, width: int | None = None) -> Console:
+    """A console on ``out``: colours on a terminal, plain text in files and pipes; 100 columns unless told."""
+    is_tty = out.isatty() if hasattr(out, "isatty") else False
+    return Console(
+        file=out,
+        theme=THEME,
+        width=width or (None if is_tty else WIDTH),
+        no_color=not is_tty,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+    )
+
+
+def excerpt(claim: Claim, limit: int = _EXCERPT) -> Text:
+    """The claim in its sentence, highlighted, trimmed around it to about ``limit`` characters."""
+    sentence = claim.sentence
+    start = claim.start - claim.sentence_start
+    end = claim.end - claim.sentence_start
+    before = " ".join(sentence[:start].split())
+    after = " ".join(sentence[end:].split())
+    middle = " ".join(sentence[start:end].split())
+    room = max(0, limit - len(middle))
+    keep_before = min(len(before), room // 2 + max(0, room // 2 - len(after)))
+    keep_after = min(len(after), room - keep_before)
+    text = Text()
+    if keep_before < len(before):
+        text.append("…" + before[len(before) - keep_before :].lstrip())
+    else:
+        text.append(before)
+    if before:
+        text.append(" ")
+    text.append(middle, style="factcheck.claim")
+    if after and not after[0] in ",.;:!?)”’\"'":
+        text.append(" ")
+    text.append(after[:keep_after] + ("…" if keep_after < len(after) else ""))
+    return text
+
+
+def _status_text(status: Status) -> Text:
+    return Text(status.value.upper(), style=f"factcheck.{status.value}")
+
+
+def _verdict_text(verdict: Verdict) -> Text:
+    style = {"majority": "factcheck.majority", "outlier": "factcheck.outlier", "disputed": "factcheck.disputed"}
+    return Text(verdict.value, style=style.get(verdict.value, "factcheck.single"))
+
+
+def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
+    fact = finding.fact
+    title = Text.assemble(
+        _status_text(finding.status), "  ", (fact.title, "factcheck.fact"), "  ",
+        (f"{fact.id} · {fact.kind.value} · {fact.severity.value}", "factcheck.id"),
+    )
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
+    table.add_column("Outlet", style="factcheck.source", ratio=2, overflow="fold")
+    table.add_column("Line", justify="right", width=4)
+    table.add_column("Wording", ratio=6, overflow="fold")
+    table.add_column("Value", ratio=3, overflow="fold")
+    table.add_column("Verdict", width=8)
+    for judged in finding.claims:
+        claim = judged.claim
+        table.add_row(outlets.get(claim.source, claim.source), str(claim.line), excerpt(claim), describe(claim),
+                      _verdict_text(judged.verdict))
+    if finding.status is Status.CONFLICT:
+        if finding.majority and finding.outliers:
+            caption = (
+                f"Outlier: {', '.join(outlets.get(s, s) for s in finding.outliers)} "
+                f"against {', '.join(outlets.get(s, s) for s in finding.majority)}"
+            )
+        else:
+            caption = "No majority: the outlets split evenly (or one outlet contradicts itself)"
+        table.caption = caption
+        table.caption_justify = "left"
+        table.caption_style = "factcheck.conflict"
+    return table
+
+
+def sources_table(report: Report) -> Table:
+    table = Table(title="Outlets", title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("Outlet", style="factcheck.source")
+    table.add_column("Published")
+    table.add_column("Agree", justify="right", style="factcheck.agree")
+    table.add_column("Conflict", justify="right", style="factcheck.conflict")
+    table.add_column("Single", justify="right", style="factcheck.single")
+    table.add_column("File", style="factcheck.muted", overflow="fold")
+    for source in report.sources:
+        table.add_row(source.outlet, source.published.isoformat(), str(source.agree), str(source.conflict),
+                      str(source.single), source.path)
+    return table
+
+
+def summary(report: Report) -> Text:
+    counts = {status: sum(1 for f in report.findings if f.status is status) for status in Status}
+    return Text.assemble(
+        ("factcheck ", "bold"), (report.corpus, "factcheck.source"),
+        f" · {len(report.sources)} sources · {len(report.findings)} facts: ",
+        (f"{counts[Status.CONFLICT]} in conflict", "factcheck.conflict"), ", ",
+        (f"{counts[Status.AGREE]} agree", "factcheck.agree"), ", ",
+        (f"{counts[Status.SINGLE]} single-source", "factcheck.single"),
+    )
+
+
+def render_to(report: Report, console: Console) -> None:
+    outlets = {s.id: s.outlet for s in report.sources}
+    console.print(summary(report))
+    for error in report.errors:
+        where = f"{error.path}:{error.line}" if error.line else error.path
+        console.print(Text.assemble(("input error ", "factcheck.error"), f"{where}: {error.message}"))
+    console.print()
+    for finding in report.findings:
+        console.print(fact_table(finding, outlets))
+        console.print()
+    console.print(sources_table(report))
+
+
+def render(report: Report, out: TextIO) -> None:
+    render_to(report, console_for(out))
