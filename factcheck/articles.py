@@ -79,14 +79,14 @@ def read_article(path: Path, published: dt.date | None = None, require_front_mat
     return parse_article(name, text, published=published, require_front_matter=require_front_matter)
 
 
-def parse_article(
-    name: str, text: str, published: dt.date | None = None, require_front_matter: bool = True
-) -> Article:
+def parse_article(name: str, text: str, published: dt.date | None = None, require_front_matter: bool = True) -> Article:
     article_id = Path(name).stem
     if not text.startswith("---"):
         if require_front_matter:
             raise InputError(
-                Problem(name, "no front matter: the article must start with '---' and declare outlet and published", line=1)
+                Problem(
+                    name, "no front matter: the article must start with '---' and declare outlet and published", line=1
+                )
             )
         return Article(
             id=article_id, path=name, outlet=article_id, title=None, published=published, text=text, body_start=0
@@ -156,6 +156,10 @@ def _key_line(header: str, key: str) -> int:
 def list_articles(folder: Path) -> list[Path]:
     """The article files of a story folder, in a stable order."""
     return sorted(
-        (p for p in folder.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith(".")),
+        (
+            p
+            for p in folder.rglob("*")
+            if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith(".")
+        ),
         key=lambda p: p.relative_to(folder).as_posix(),
     )

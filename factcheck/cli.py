@@ -42,22 +42,46 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     report = commands.add_parser("report", help="compare what a story's outlets say, fact by fact")
-    report.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS, metavar="CORPUS_DIR",
-                        help=f"folder of the story's articles (default: {DEFAULT_CORPUS})")
-    report.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR",
-                        help=f"folder of rule files (default: {DEFAULT_RULES})")
+    report.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        metavar="CORPUS_DIR",
+        help=f"folder of the story's articles (default: {DEFAULT_CORPUS})",
+    )
+    report.add_argument(
+        "--rules",
+        type=Path,
+        default=DEFAULT_RULES,
+        metavar="DIR",
+        help=f"folder of rule files (default: {DEFAULT_RULES})",
+    )
     report.add_argument("--format", choices=("rich", "json", "markdown"), default="rich")
     report.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
-    report.add_argument("--fail-on", choices=FAIL_ON, default="error",
-                        help="exit 1 when a fact of this severity or worse is in conflict (default: error)")
+    report.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="error",
+        help="exit 1 when a fact of this severity or worse is in conflict (default: error)",
+    )
 
     extract = commands.add_parser("extract", help="list every claim found in articles, before any rule")
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    extract.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
-                         help="reference date for relative dates (overrides front matter)")
+    extract.add_argument(
+        "--published",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="reference date for relative dates (overrides front matter)",
+    )
     extract.add_argument("--format", choices=("json", "rich"), default="json")
-    extract.add_argument("--rules", type=Path, default=None, metavar="DIR",
-                         help="rules whose boilerplate patterns apply (default: rules/ when present)")
+    extract.add_argument(
+        "--rules",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="rules whose boilerplate patterns apply (default: rules/ when present)",
+    )
     extract.add_argument("--output", type=Path, metavar="FILE")
 
     rules = commands.add_parser("rules", help="check rule files")
@@ -174,7 +198,9 @@ def _rules_test(args: argparse.Namespace) -> int:
     console = console_for(sys.stdout)
     failed = [r for r in results if not r.passed]
     for result in failed:
-        console.print(Text.assemble(("FAIL ", "factcheck.error"), (result.rule_id, "factcheck.fact"), f": {result.message}"))
+        console.print(
+            Text.assemble(("FAIL ", "factcheck.error"), (result.rule_id, "factcheck.fact"), f": {result.message}")
+        )
         if result.text:
             console.print(Text(f"     {result.text}", style="factcheck.muted"))
     rule_count = len({r.rule_id for r in results})

@@ -116,10 +116,7 @@ def _signatures(n: int, source_ranges: dict[str, list[tuple[int, int]]]) -> list
 
 def _probe_range(points: list[tuple[float, int]], interval: Interval) -> tuple[int, int]:
     """The first and last probe index inside the interval (first > last when none is)."""
-    if interval.low is None:
-        first = 0
-    else:
-        first = bisect_left(points, (interval.low, 1 if interval.low_open else 0))
+    first = 0 if interval.low is None else bisect_left(points, (interval.low, 1 if interval.low_open else 0))
     if interval.high is None:
         last = len(points) - 1
     else:

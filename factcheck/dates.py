@@ -33,7 +33,9 @@ _MONTH_ALONE = re.compile(
     rf"\b(?P<lead>in|since|by|until|till|during|before|after|from|through|of|early|late|mid-|last|next|this|a|the)"
     rf"\s*(?P<month>{_MONTH})(?![\w.]*\s+\d)\b"
 )
-_WEEKDAY_RE = re.compile(rf"\b(?:(?P<rel>last|next|this|on|by|until|since|from)\s+)?(?P<weekday>{_WEEKDAY})(?P<poss>{_APOS}s)?\b")
+_WEEKDAY_RE = re.compile(
+    rf"\b(?:(?P<rel>last|next|this|on|by|until|since|from)\s+)?(?P<weekday>{_WEEKDAY})(?P<poss>{_APOS}s)?\b"
+)
 _RELATIVE = re.compile(
     r"\b(?:(?P<word>today|yesterday|tomorrow|tonight)"
     r"|(?P<rel>(?:earlier|later)\s+this|last|this|next|past)\s+(?P<period>week|month|year))\b",
@@ -220,7 +222,11 @@ def _resolve_weekday(weekday: int, rel: str, sentence: str, position: int, publi
         return published + dt.timedelta(days=delta_forward or 7)
     if rel == "this":
         # "this Friday": the one in the publication's week, looking forward when it is later in the week.
-        return published + dt.timedelta(days=delta_forward) if delta_forward <= 3 else published - dt.timedelta(days=delta_back)
+        return (
+            published + dt.timedelta(days=delta_forward)
+            if delta_forward <= 3
+            else published - dt.timedelta(days=delta_back)
+        )
     if rel == "since":
         return published - dt.timedelta(days=delta_back)
     if _tense(sentence, position) == "future":

@@ -56,7 +56,9 @@ _QUALIFIER_BEFORE = re.compile(
 _QUALIFIER_PATTERNS = [(re.compile(rf"(?:{p})$", re.IGNORECASE), q) for p, q in _QUALIFIER_PHRASES.items()]
 _QUALIFIER_AFTER = re.compile(r"\s+or\s+(?P<q>more|so|fewer|less)\b", re.IGNORECASE)
 
-_SCALE_AFTER = re.compile(r"\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|tn|[kmbt])\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(
+    r"\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|tn|[kmbt])\b", re.IGNORECASE
+)
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CURRENCY_BEFORE = re.compile(r"(?P<sign>US\$|\$|€|£|¥)\s?$")
 _CURRENCY_CODE_BEFORE = re.compile(r"\b(?P<code>USD|EUR|GBP|JPY|CHF)\s?$")
@@ -89,8 +91,22 @@ _PLACE_BEFORE_IN = re.compile(
 )
 _PLACE = re.compile(r"\bin\s+(?P<name>(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 # Regions that end organization names ("Co-operation in Europe"); a city after a name is a place.
-_REGIONS = frozenset({"Europe", "Asia", "Africa", "America", "the Americas", "The Americas", "Latin America",
-                      "the Pacific", "The Pacific", "the Middle East", "The Middle East", "Eurasia"})
+_REGIONS = frozenset(
+    {
+        "Europe",
+        "Asia",
+        "Africa",
+        "America",
+        "the Americas",
+        "The Americas",
+        "Latin America",
+        "the Pacific",
+        "The Pacific",
+        "the Middle East",
+        "The Middle East",
+        "Eurasia",
+    }
+)
 _NOT_PLACES = frozenset(
     """
     January February March April May June July August September October November December Monday Tuesday Wednesday
@@ -121,8 +137,16 @@ def claims_in_sentence(sentence: Sentence, published: dt.date | None, index: Lin
     found: list[Claim] = []
     taken: list[tuple[int, int]] = []
 
-    def make(kind: ClaimKind, start: int, end: int, qualifier: Qualifier, low: float | None, high: float | None,
-             unit: str | None, **extra: object) -> None:
+    def make(
+        kind: ClaimKind,
+        start: int,
+        end: int,
+        qualifier: Qualifier,
+        low: float | None,
+        high: float | None,
+        unit: str | None,
+        **extra: object,
+    ) -> None:
         file_start = sentence.start + start
         interval = None
         if low is not None and high is not None:
@@ -142,7 +166,7 @@ def claims_in_sentence(sentence: Sentence, published: dt.date | None, index: Lin
                 stated_high=high,
                 unit=unit,
                 interval=interval,
-                **extra,  # type: ignore[arg-type]
+                **extra,
             )
         )
         taken.append((start, end))
@@ -174,8 +198,17 @@ def _add_date(make: _Maker, hit: DateHit) -> None:
 
 
 class _Maker(Protocol):
-    def __call__(self, kind: ClaimKind, start: int, end: int, qualifier: Qualifier, low: float | None,
-                 high: float | None, unit: str | None, **extra: object) -> None: ...
+    def __call__(
+        self,
+        kind: ClaimKind,
+        start: int,
+        end: int,
+        qualifier: Qualifier,
+        low: float | None,
+        high: float | None,
+        unit: str | None,
+        **extra: object,
+    ) -> None: ...
 
 
 def _numbers(text: str, taken: list[tuple[int, int]]) -> list[_Number]:
@@ -235,8 +268,15 @@ def _add_number(make: _Maker, text: str, number: _Number, taken: list[tuple[int,
         code = _CURRENCY_AFTER.match(text, end)
         if code is not None:
             unit = code.group("code")
-            make(ClaimKind.MONEY, span_start, code.end(), qualifier, value, high,
-                 _CURRENCY_WORDS.get(unit.lower(), unit.upper()))
+            make(
+                ClaimKind.MONEY,
+                span_start,
+                code.end(),
+                qualifier,
+                value,
+                high,
+                _CURRENCY_WORDS.get(unit.lower(), unit.upper()),
+            )
             return
     else:
         make(ClaimKind.MONEY, span_start, end, qualifier, value, high, currency[0])
@@ -327,7 +367,7 @@ def unit_noun(text: str, end: int) -> tuple[str | None, int]:
             break
         words.append((lower, m.end()))
         position = m.end()
-        if text[position : position + 1] in ",.;:!?)—–\"”":
+        if text[position : position + 1] in ',.;:!?)—–"”':
             break
     if not words:
         return None, end
@@ -346,7 +386,10 @@ def _places(text: str) -> list[tuple[int, int, str]]:
     places: list[tuple[int, int, str]] = []
     for m in _PLACE.finditer(text):
         name = m.group("name").rstrip(".’'")
-        if name.endswith(("'s", "’s")) or text[m.start("name") + len(name) : m.start("name") + len(name) + 2] in ("'s", "’s"):
+        if name.endswith(("'s", "’s")) or text[m.start("name") + len(name) : m.start("name") + len(name) + 2] in (
+            "'s",
+            "’s",
+        ):
             continue
         if name in _NOT_PLACES or name.split()[0] in _NOT_PLACES:
             continue

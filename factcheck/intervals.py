@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import math
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     """How a number was hedged in the text; each maps to an interval shape."""
 
     EXACT = "exact"
@@ -32,11 +32,9 @@ class Interval(BaseModel):
     high_open: bool = False
 
     def contains(self, x: float) -> bool:
-        if self.low is not None and (x < self.low or (self.low_open and x == self.low)):
-            return False
-        if self.high is not None and (x > self.high or (self.high_open and x == self.high)):
-            return False
-        return True
+        below = self.low is not None and (x < self.low or (self.low_open and x == self.low))
+        above = self.high is not None and (x > self.high or (self.high_open and x == self.high))
+        return not (below or above)
 
     def is_empty(self) -> bool:
         if self.low is None or self.high is None:
@@ -108,7 +106,9 @@ def interval_for(qualifier: Qualifier, low: float, high: float, slack: Slack = D
     if qualifier is Qualifier.UP_TO:
         return Interval(low=None, high=high)
     if qualifier is Qualifier.ABOUT:
-        return Interval(low=low - slack.amount(slack.approximate, low), high=high + slack.amount(slack.approximate, high))
+        return Interval(
+            low=low - slack.amount(slack.approximate, low), high=high + slack.amount(slack.approximate, high)
+        )
     raise ValueError(f"unknown qualifier {qualifier!r}")  # pragma: no cover - the enum is closed
 
 

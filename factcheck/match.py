@@ -39,7 +39,7 @@ class _SentenceView:
 
     def distance(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         """Words strictly between claim span ``a`` and cue span ``b``, plus penalties for clause breaks and order."""
-        (a_start, a_end), (b_start, b_end) = sorted((a, b))
+        (_, a_end), (b_start, _) = sorted((a, b))
         if b_start < a_end:
             return 0.0
         between = bisect_left(self.word_starts, b_start) - bisect_right(self.word_ends, a_end)
@@ -94,9 +94,9 @@ def match_sentence(claims: list[Claim], facts_by_kind: dict[ClaimKind, list[Comp
             exclude_window = fact.rule.window if fact.rule.exclude_window is None else fact.rule.exclude_window
             if excluded is not None and excluded <= exclude_window:
                 continue
-            candidate = (distance, fact.rule.id)
-            if i not in best_for_claim or candidate < best_for_claim[i]:
-                best_for_claim[i] = candidate
+            option = (distance, fact.rule.id)
+            if i not in best_for_claim or option < best_for_claim[i]:
+                best_for_claim[i] = option
     best_for_fact: dict[str, tuple[float, int]] = {}
     for i, (distance, fact_id) in best_for_claim.items():
         candidate = (distance, i)

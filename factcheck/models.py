@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum, IntEnum
+from enum import IntEnum, StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
@@ -16,7 +16,7 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class ClaimKind(str, Enum):
+class ClaimKind(StrEnum):
     QUANTITY = "quantity"
     MONEY = "money"
     DURATION = "duration"
@@ -24,14 +24,14 @@ class ClaimKind(str, Enum):
     PLACE = "place"
 
 
-class ClaimRole(str, Enum):
+class ClaimRole(StrEnum):
     """What a claim is about: an event, or when somebody said something ("said Sunday")."""
 
     EVENT = "event"
     STATEMENT = "statement"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -41,7 +41,7 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     CONFLICT = "conflict"
     AGREE = "agree"
     SINGLE = "single"
@@ -51,7 +51,7 @@ class Status(str, Enum):
         return {"conflict": 0, "agree": 1, "single": 2}[self.value]
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     MAJORITY = "majority"
     OUTLIER = "outlier"
     DISPUTED = "disputed"

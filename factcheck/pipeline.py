@@ -69,8 +69,9 @@ def policy_for(rules: RuleSet, fact_id: str) -> tuple[FactInfo, Policy]:
     if compiled is None:  # pragma: no cover - matches only come from loaded rules
         raise KeyError(fact_id)
     rule = compiled.rule
-    info = FactInfo(id=rule.id, title=rule.title, kind=rule.claim_kind, severity=rule.severity,
-                    description=rule.description)
+    info = FactInfo(
+        id=rule.id, title=rule.title, kind=rule.claim_kind, severity=rule.severity, description=rule.description
+    )
     return info, Policy(method=rule.compare.method, slack=rule.slack(), similarity=rule.compare.similarity)
 
 
@@ -104,8 +105,9 @@ def summarize(articles: Sequence[Article], found: Sequence[Finding]) -> list[Sou
     ]
 
 
-def build_report(corpus: str, analyzed: Sequence[AnalyzedArticle], rules: RuleSet,
-                 problems: Sequence[Problem] = ()) -> Report:
+def build_report(
+    corpus: str, analyzed: Sequence[AnalyzedArticle], rules: RuleSet, problems: Sequence[Problem] = ()
+) -> Report:
     found = findings((m for a in analyzed for m in a.matches), rules)
     articles = [a.article for a in analyzed]
     errors = tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=_problem_key))
@@ -119,7 +121,9 @@ def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
     return build_report(corpus_dir.as_posix(), analyzed, rules, problems)
 
 
-def extract_files(paths: Sequence[Path], rules: RuleSet, published: dt.date | None) -> tuple[list[Claim], list[Problem]]:
+def extract_files(
+    paths: Sequence[Path], rules: RuleSet, published: dt.date | None
+) -> tuple[list[Claim], list[Problem]]:
     """Claims of individual files, front matter optional; ``published`` overrides the reference date."""
     claims: list[Claim] = []
     problems: list[Problem] = []

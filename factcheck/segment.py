@@ -31,7 +31,9 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 # Abbreviations that often end a sentence too: a period after them ends one when a usual first word follows.
-_ENDING_ABBREVIATIONS = frozenset({"u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "etc", "inc", "co", "corp", "ltd"})
+_ENDING_ABBREVIATIONS = frozenset(
+    {"u.s", "u.k", "u.n", "e.u", "u.s.a", "d.c", "a.m", "p.m", "etc", "inc", "co", "corp", "ltd"}
+)
 _SENTENCE_STARTERS = frozenset(
     """
     The A An But And In It He She They We I This That These Those His Her Their Its Our On At After Before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import TextIO
 
 from rich import box
@@ -66,7 +67,7 @@ def excerpt(claim: Claim, limit: int = _EXCERPT) -> Text:
     if before:
         text.append(" ")
     text.append(middle, style="factcheck.claim")
-    if after and not after[0] in ",.;:!?)”’\"'":
+    if after and after[0] not in ",.;:!?)”’\"'":
         text.append(" ")
     text.append(after[:keep_after] + ("…" if keep_after < len(after) else ""))
     return text
@@ -84,7 +85,10 @@ def _verdict_text(verdict: Verdict) -> Text:
 def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
     fact = finding.fact
     title = Text.assemble(
-        _status_text(finding.status), "  ", (fact.title, "factcheck.fact"), "  ",
+        _status_text(finding.status),
+        "  ",
+        (fact.title, "factcheck.fact"),
+        "  ",
         (f"{fact.id} · {fact.kind.value} · {fact.severity.value}", "factcheck.id"),
     )
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
@@ -95,8 +99,13 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
     table.add_column("Verdict", width=8)
     for judged in finding.claims:
         claim = judged.claim
-        table.add_row(outlets.get(claim.source, claim.source), str(claim.line), excerpt(claim), describe(claim),
-                      _verdict_text(judged.verdict))
+        table.add_row(
+            outlets.get(claim.source, claim.source),
+            str(claim.line),
+            excerpt(claim),
+            describe(claim),
+            _verdict_text(judged.verdict),
+        )
     if finding.status is Status.CONFLICT:
         if finding.majority and finding.outliers:
             caption = (
@@ -120,18 +129,27 @@ def sources_table(report: Report) -> Table:
     table.add_column("Single", justify="right", style="factcheck.single")
     table.add_column("File", style="factcheck.muted", overflow="fold")
     for source in report.sources:
-        table.add_row(source.outlet, source.published.isoformat(), str(source.agree), str(source.conflict),
-                      str(source.single), source.path)
+        table.add_row(
+            source.outlet,
+            source.published.isoformat(),
+            str(source.agree),
+            str(source.conflict),
+            str(source.single),
+            PurePosixPath(source.path).name,
+        )
     return table
 
 
 def summary(report: Report) -> Text:
     counts = {status: sum(1 for f in report.findings if f.status is status) for status in Status}
     return Text.assemble(
-        ("factcheck ", "bold"), (report.corpus, "factcheck.source"),
+        ("factcheck ", "bold"),
+        (report.corpus, "factcheck.source"),
         f" · {len(report.sources)} sources · {len(report.findings)} facts: ",
-        (f"{counts[Status.CONFLICT]} in conflict", "factcheck.conflict"), ", ",
-        (f"{counts[Status.AGREE]} agree", "factcheck.agree"), ", ",
+        (f"{counts[Status.CONFLICT]} in conflict", "factcheck.conflict"),
+        ", ",
+        (f"{counts[Status.AGREE]} agree", "factcheck.agree"),
+        ", ",
         (f"{counts[Status.SINGLE]} single-source", "factcheck.single"),
     )
 

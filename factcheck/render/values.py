@@ -69,8 +69,12 @@ def describe(claim: Claim) -> str:
         label = claim.label or ""
         if claim.resolution == "day" and claim.stated_low is not None:
             label += f" ({dt.date.fromordinal(int(claim.stated_low)).strftime('%A')})"
-        prefix = {Qualifier.AT_LEAST: "since ", Qualifier.MORE_THAN: "after ", Qualifier.LESS_THAN: "before ",
-                  Qualifier.UP_TO: "by "}.get(claim.qualifier, "")
+        prefix = {
+            Qualifier.AT_LEAST: "since ",
+            Qualifier.MORE_THAN: "after ",
+            Qualifier.LESS_THAN: "before ",
+            Qualifier.UP_TO: "by ",
+        }.get(claim.qualifier, "")
         return prefix + label
     if claim.stated_low is None or claim.stated_high is None:
         return claim.text

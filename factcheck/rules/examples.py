@@ -32,7 +32,9 @@ def run_examples(rules: RuleSet) -> list[ExampleResult]:
     all_rules: list[FactRule | BoilerplateRule] = [f.rule for f in rules.facts] + list(rules.boilerplate_rules)
     for rule in sorted(all_rules, key=lambda r: r.id):
         if not rule.examples.match and not rule.examples.no_match:
-            results.append(ExampleResult(rule.id, "", False, "has no examples: add examples.match and examples.no_match"))
+            results.append(
+                ExampleResult(rule.id, "", False, "has no examples: add examples.match and examples.no_match")
+            )
             continue
         if not rule.examples.match:
             results.append(ExampleResult(rule.id, "", False, "has no examples.match: add a sentence it must match"))
@@ -51,12 +53,18 @@ def _boilerplate_examples(rule: BoilerplateRule) -> list[ExampleResult]:
         if not pattern.search(text):
             results.append(ExampleResult(rule.id, example.text, False, "pattern does not match"))
         elif str(example.value) != rule.scope:
-            results.append(ExampleResult(rule.id, example.text, False, f"scope is {rule.scope!r}, example expects {example.value!r}"))
+            results.append(
+                ExampleResult(
+                    rule.id, example.text, False, f"scope is {rule.scope!r}, example expects {example.value!r}"
+                )
+            )
         else:
             results.append(ExampleResult(rule.id, example.text, True, "matches"))
     for text in rule.examples.no_match:
         matched = pattern.search(normalize_space(text)) is not None
-        results.append(ExampleResult(rule.id, text, not matched, "matches, but must not" if matched else "no match, as expected"))
+        results.append(
+            ExampleResult(rule.id, text, not matched, "matches, but must not" if matched else "no match, as expected")
+        )
     return results
 
 

@@ -88,8 +88,12 @@ def _compose(text: str, name: str) -> tuple[Any, dict[Path_, tuple[int, int]], l
                 key = constructor.construct_object(key_node, deep=True)
                 if key in result:
                     problems.append(
-                        Problem(name, f"{_dotted((*path, key))}: duplicate key", key_node.start_mark.line + 1,
-                                key_node.start_mark.column + 1)
+                        Problem(
+                            name,
+                            f"{_dotted((*path, key))}: duplicate key",
+                            key_node.start_mark.line + 1,
+                            key_node.start_mark.column + 1,
+                        )
                     )
                 result[key] = walk(value_node, (*path, key))
                 marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
@@ -121,10 +125,9 @@ def _locate(loc: Sequence[str | int], data: Any, marks: dict[Path_, tuple[int, i
     path: list[str | int] = []
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        in_dict = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_dict or in_list:
             path.append(part)
             current = current[part]
         elif isinstance(part, str) and part in RULE_KINDS:
@@ -206,7 +209,9 @@ def load_rules(folder: Path) -> RuleSet:
             for rule_id in (rule.id, *rule.aliases):
                 line = _id_line(text_lines, rule_id)
                 if rule_id in seen:
-                    problems.append(Problem(str(path), f"duplicate rule id {rule_id!r} (first defined in {seen[rule_id]})", line))
+                    problems.append(
+                        Problem(str(path), f"duplicate rule id {rule_id!r} (first defined in {seen[rule_id]})", line)
+                    )
                 else:
                     seen[rule_id] = f"{path}:{line}"
     if problems:

@@ -1,4 +1,4 @@
-"""The rule file format: one closed set of rule kinds chosen by ``kind:``, every field validated, unknown keys refused."""
+"""The rule file format: a closed set of rule kinds chosen by ``kind:``, fields validated, unknown keys refused."""
 
 from __future__ import annotations
 
