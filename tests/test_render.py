@@ -1,0 +1,96 @@
+"""Every format renders the one report model: terminal at a fixed width, Markdown, JSON."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from factcheck.models import Report
+from factcheck.pipeline import run_report
+from factcheck.render import REPORT_FORMATS
+from factcheck.render.terminal import console_for, render_to
+from factcheck.rules.loader import load_rules
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def report() -> Iterator[Report]:
+    previous = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        yield run_report(Path("corpus/geneva-2022"), load_rules(Path("rules")))
+    finally:
+        os.chdir(previous)
+
+
+def rendered(report: Report, name: str) -> str:
+    buffer = io.StringIO()
+    REPORT_FORMATS[name](report, buffer)
+    return buffer.getvalue()
+
+
+def test_terminal_fits_100_columns_and_leads_with_conflicts(report: Report) -> None:
+    text = rendered(report, "rich")
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= 100
+    assert "\x1b[" not in text  # no colour codes in files and pipes
+    first_fact = next(line for line in lines if line.startswith(("CONFLICT", "AGREE", "SINGLE")))
+    assert first_fact.startswith("CONFLICT")
+    assert "Outlier: The Washington Post against Foreign Policy, USA TODAY" in text
+    assert "Outlets" in text
+
+
+def test_terminal_highlights_the_claim_with_named_styles(report: Report) -> None:
+    buffer = io.StringIO()
+    console = console_for(buffer, width=100)
+    console.force_terminal = True
+    console.no_color = False
+    console.record = True
+    render_to(report, console)
+    svg_free = console.export_text(styles=True)
+    assert "\x1b[1;33m" in svg_free or "\x1b[33;1m" in svg_free  # factcheck.claim: bold yellow
+
+
+def test_markdown_tables(report: Report) -> None:
+    text = rendered(report, "markdown")
+    assert text.startswith("# Consistency report: corpus/geneva-2022")
+    assert "| The Washington Post | seven-hour | 7 h | 18 | outlier |" in text
+    assert "| The Week | Almost 100,000 Russian troops | almost 100,000 troops | 10 | outlier |" in text
+
+
+def test_json_follows_the_documented_schema(report: Report) -> None:
+    document = json.loads(rendered(report, "json"))
+    assert list(document) == ["schema", "corpus", "sources", "facts", "errors"]
+    assert document["schema"] == "factcheck.report/1"
+    source = document["sources"][0]
+    assert list(source) == ["id", "outlet", "published", "path", "counts"]
+    assert list(source["counts"]) == ["agree", "conflict", "single"]
+    fact = document["facts"][0]
+    for key in ("id", "title", "kind", "status", "severity", "claims"):
+        assert key in fact
+    claim = fact["claims"][0]
+    for key in ("source", "text", "sentence", "line", "start", "end", "value", "qualifier", "low", "high", "unit",
+                "verdict"):
+        assert key in claim
+    dates = next(f for f in document["facts"] if f["id"] == "geneva.talks-date")
+    assert {c["value"] for c in dates["claims"]} == {"2022-01-09", "2022-01-10"}
+    assert all(c["low"] == c["value"] for c in dates["claims"])
+    troops = next(f for f in document["facts"] if f["id"] == "geneva.troops-at-border")
+    more_than = next(c for c in troops["claims"] if c["qualifier"] == "more-than")
+    assert (more_than["value"], more_than["low"], more_than["high"]) == (100000, 100000, None)
+
+
+def test_claim_offsets_point_at_the_claim_text(report: Report) -> None:
+    document = json.loads(rendered(report, "json"))
+    paths = {s["id"]: ROOT / s["path"] for s in document["sources"]}
+    for fact in document["facts"]:
+        for claim in fact["claims"]:
+            text = paths[claim["source"]].read_text(encoding="utf-8")
+            assert text[claim["start"] : claim["end"]] == claim["text"]
+            assert text.count("\n", 0, claim["start"]) + 1 == claim["line"]
