@@ -29,7 +29,7 @@ def compared_interval(claim: Claim, policy: Policy) -> Interval | None:
         return None
     slack = policy.slack
     if policy.method == "exact":
-        slack = slack.model_copy(update={"approximate": 0.0, "near": 0.0, "rounding": 0.0})
+        slack = slack.model_copy(update={"rounding": 0.0})
     return compared(claim.qualifier, claim.stated_low, claim.stated_high, slack)
 
 

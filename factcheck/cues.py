@@ -14,7 +14,10 @@ FUZZY_MIN_LENGTH = 7
 
 def fold(text: str) -> str:
     """Lower case, dashes as spaces, curly apostrophes straight: same length as ``text``, so offsets hold."""
-    return text.lower().translate(_DASHES)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few capitals lower to two characters ("İ"): keep those as they are
+        lowered = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    return lowered.translate(_DASHES)
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,14 @@ class Cue:
 def fuzzy_find(phrase: str, folded: str, threshold: int) -> list[tuple[int, int]]:
     """Runs of whole words in ``folded`` that read as ``phrase`` with a rapidfuzz score of at least ``threshold``.
 
-    Windows of one word fewer, as many and one more than the phrase are scored, so that a dropped or an added
-    word ("Organization for Security Cooperation in Europe") still counts; overlapping hits keep the best.
+    Windows of two words fewer to one more than the phrase are scored, so that a dropped or an added word
+    ("Organization for Security Cooperation in Europe", where "Co-operation" counts two) still counts;
+    overlapping hits keep the best.
     """
     words = word_positions(folded)
     size = len(phrase.split())
     scored: list[tuple[float, int, int]] = []
-    for length in {max(1, size - 1), size, size + 1}:
+    for length in range(max(1, size - 2), size + 2):
         for i in range(len(words) - length + 1):
             start, end = words[i][0], words[i + length - 1][1]
             score = fuzz.ratio(phrase, " ".join(folded[start:end].split()), score_cutoff=threshold)

@@ -100,7 +100,10 @@ def interval_for(qualifier: Qualifier, low: float, high: float, slack: Slack = D
     if qualifier is Qualifier.AT_LEAST:
         return Interval(low=low, high=None)
     if qualifier is Qualifier.ALMOST:
-        return Interval(low=low - slack.amount(slack.near, low), high=low, high_open=True)
+        below = slack.amount(slack.near, low)
+        # With no slack for "almost", the stated number is all that is left (an empty interval would agree with
+        # nothing, not even the same words).
+        return Interval(low=low - below, high=low, high_open=below > 0)
     if qualifier is Qualifier.LESS_THAN:
         return Interval(low=None, high=low, high_open=True)
     if qualifier is Qualifier.UP_TO:

@@ -1,0 +1,502 @@
+"""Judging one fact's claims across sources: agree, conflict with majority and outliers, disputed, single."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import assume, example, given
+from hypothesis import strategies as st
+
+from factcheck.compare import Policy, compared_interval, judge, normalize_text
+from factcheck.intervals import Interval, Qualifier, Slack
+from factcheck.models import Claim, ClaimKind, FactInfo, Finding, Severity, Status, Verdict
+
+TROOPS = FactInfo(id="geneva.troops-at-border", title="Troops", kind=ClaimKind.QUANTITY, severity=Severity.ERROR)
+DURATION = FactInfo(id="geneva.meeting-duration", title="Length", kind=ClaimKind.DURATION, severity=Severity.ERROR)
+PLACE = FactInfo(id="geneva.next-meeting-place", title="Where", kind=ClaimKind.PLACE, severity=Severity.WARNING)
+
+OVERLAP = Policy()
+GENEVA_TROOPS = Policy(slack=Slack(rounding=0.02))
+GENEVA_DURATION = Policy(slack=Slack(rounding=0.05, near=0.05))
+SAME_TEXT = Policy(method="same-text")
+
+
+def claim(
+    source: str,
+    low: float | None,
+    qualifier: Qualifier = Qualifier.EXACT,
+    high: float | None = None,
+    start: int = 0,
+    kind: ClaimKind = ClaimKind.QUANTITY,
+    text: str | None = None,
+    label: str | None = None,
+) -> Claim:
+    high = low if high is None else high
+    shown = text if text is not None else f"{qualifier.value} {low}"
+    return Claim(
+        source=source,
+        kind=kind,
+        text=shown,
+        start=start,
+        end=start + len(shown),
+        line=1,
+        sentence=shown,
+        sentence_start=start,
+        qualifier=qualifier,
+        stated_low=low,
+        stated_high=high,
+        unit="troops" if kind is ClaimKind.QUANTITY else None,
+        label=label,
+    )
+
+
+def place(source: str, name: str, start: int = 0) -> Claim:
+    return Claim(
+        source=source,
+        kind=ClaimKind.PLACE,
+        text=name,
+        start=start,
+        end=start + len(name),
+        line=1,
+        sentence=f"They will meet next in {name}.",
+        sentence_start=start,
+        qualifier=Qualifier.EXACT,
+        stated_low=None,
+        stated_high=None,
+        unit=None,
+    )
+
+
+def verdicts_by_source(finding: Finding) -> dict[str, set[Verdict]]:
+    out: dict[str, set[Verdict]] = {}
+    for judged in finding.claims:
+        out.setdefault(judged.claim.source, set()).add(judged.verdict)
+    return out
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Unit cases
+
+
+def test_all_overlapping_agree() -> None:
+    claims = [
+        claim("ap", 100_000, Qualifier.ABOUT),
+        claim("reuters", 100_000),
+        claim("bbc", 95_000, Qualifier.AT_LEAST),
+        claim("cnn", 110_000, Qualifier.UP_TO),
+    ]
+    finding = judge(TROOPS, claims, OVERLAP)
+    assert finding.status is Status.AGREE
+    assert {j.verdict for j in finding.claims} == {Verdict.MAJORITY}
+    assert finding.majority == ("ap", "bbc", "cnn", "reuters")
+    assert finding.outliers == ()
+    assert finding.fact == TROOPS
+
+
+def test_one_outlier_against_three() -> None:
+    claims = [
+        claim("ap", 100_000),
+        claim("reuters", 100_000, Qualifier.ABOUT),
+        claim("bbc", 98_000),
+        claim("cnn", 175_000),
+    ]
+    finding = judge(TROOPS, claims, OVERLAP)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ("ap", "bbc", "reuters")
+    assert finding.outliers == ("cnn",)
+    assert verdicts_by_source(finding) == {
+        "ap": {Verdict.MAJORITY},
+        "bbc": {Verdict.MAJORITY},
+        "reuters": {Verdict.MAJORITY},
+        "cnn": {Verdict.OUTLIER},
+    }
+
+
+def test_two_against_two_is_disputed() -> None:
+    claims = [
+        claim("ap", 100_000, Qualifier.MORE_THAN),
+        claim("reuters", 120_000),
+        claim("bbc", 100_000, Qualifier.ALMOST),
+        claim("cnn", 90_000, Qualifier.ABOUT),
+    ]
+    finding = judge(TROOPS, claims, OVERLAP)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ()
+    assert finding.outliers == ("ap", "bbc", "cnn", "reuters")
+    assert {j.verdict for j in finding.claims} == {Verdict.DISPUTED}
+
+
+def test_one_source_alone_is_single() -> None:
+    finding = judge(TROOPS, [claim("ap", 100_000)], OVERLAP)
+    assert finding.status is Status.SINGLE
+    assert [j.verdict for j in finding.claims] == [Verdict.SINGLE]
+    assert finding.majority == () and finding.outliers == ()
+    assert finding.sources == ("ap",)
+
+
+def test_one_source_repeating_itself_is_single() -> None:
+    claims = [claim("ap", 100_000, start=10), claim("ap", 100_000, Qualifier.ABOUT, start=90)]
+    finding = judge(TROOPS, claims, OVERLAP)
+    assert finding.status is Status.SINGLE
+    assert {j.verdict for j in finding.claims} == {Verdict.SINGLE}
+
+
+def test_one_source_contradicting_itself_is_a_conflict() -> None:
+    claims = [claim("ap", 100_000, Qualifier.MORE_THAN, start=10), claim("ap", 100_000, Qualifier.ALMOST, start=90)]
+    finding = judge(TROOPS, claims, OVERLAP)
+    assert finding.status is Status.CONFLICT
+    assert {j.verdict for j in finding.claims} == {Verdict.DISPUTED}
+    assert finding.majority == ()
+    assert finding.outliers == ("ap",)
+
+
+def test_sources_not_claims_are_counted() -> None:
+    claims = [
+        claim("ap", 100_000, start=10),
+        claim("ap", 100_000, start=200),
+        claim("ap", 100_000, Qualifier.ABOUT, start=400),
+        claim("bbc", 175_000),
+        claim("cnn", 175_000, Qualifier.ABOUT),
+    ]
+    finding = judge(TROOPS, claims, OVERLAP)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ("bbc", "cnn")
+    assert finding.outliers == ("ap",)
+    assert verdicts_by_source(finding) == {
+        "ap": {Verdict.OUTLIER},
+        "bbc": {Verdict.MAJORITY},
+        "cnn": {Verdict.MAJORITY},
+    }
+
+
+def test_claims_come_back_sorted_with_their_compared_intervals() -> None:
+    claims = [claim("cnn", 7), claim("ap", 7, start=50), claim("ap", 7, start=5)]
+    finding = judge(DURATION, claims, GENEVA_DURATION)
+    assert [(j.claim.source, j.claim.start) for j in finding.claims] == [("ap", 5), ("ap", 50), ("cnn", 0)]
+    for judged in finding.claims:
+        assert judged.compared == compared_interval(judged.claim, GENEVA_DURATION)
+        assert judged.compared is not None and judged.compared.contains(7)
+
+
+def test_exact_method_drops_rounding_slack_but_keeps_qualifiers() -> None:
+    claims = [claim("ap", 100_000), claim("bbc", 101_000)]
+    assert judge(TROOPS, claims, OVERLAP).status is Status.AGREE
+    assert judge(TROOPS, claims, Policy(method="exact")).status is Status.CONFLICT
+    assert compared_interval(claim("ap", 100_000), Policy(method="exact")) == Interval(low=100_000, high=100_000)
+    # "about 100,000" still means about: exact comparison only stops widening bare numbers.
+    assert compared_interval(claim("ap", 100_000, Qualifier.ABOUT), Policy(method="exact")) == Interval(
+        low=90_000, high=110_000
+    )
+
+
+def test_exact_method_two_outlets_saying_the_same_almost_agree() -> None:
+    # Two outlets with the identical hedge "almost 90,000" say the same thing and must not conflict.
+    claims = [claim("ap", 90_000, Qualifier.ALMOST), claim("bbc", 90_000, Qualifier.ALMOST, start=5)]
+    assert judge(TROOPS, claims, OVERLAP).status is Status.AGREE
+    finding = judge(TROOPS, claims, Policy(method="exact"))
+    assert finding.status is Status.AGREE, [j.compared for j in finding.claims]
+    alone = judge(TROOPS, claims[:1], Policy(method="exact"))
+    assert alone.status is Status.SINGLE
+
+
+def test_a_range_is_not_averaged() -> None:
+    # 60,000-80,000 averages to 70,000, but the range allows 79,000 and does not allow 90,000.
+    claims = [claim("ap", 60_000, Qualifier.RANGE, high=80_000), claim("bbc", 79_000)]
+    assert judge(TROOPS, claims, OVERLAP).status is Status.AGREE
+    claims = [claim("ap", 60_000, Qualifier.RANGE, high=80_000), claim("bbc", 90_000)]
+    assert judge(TROOPS, claims, OVERLAP).status is Status.CONFLICT
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The Geneva cases, judged
+
+
+def test_geneva_more_than_against_almost_100000() -> None:
+    claims = [claim("ap", 100_000, Qualifier.MORE_THAN), claim("bbc", 100_000, Qualifier.ALMOST)]
+    finding = judge(TROOPS, claims, GENEVA_TROOPS)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ()
+
+
+def test_geneva_bare_100000_sits_with_either_hedge() -> None:
+    for hedge in (Qualifier.MORE_THAN, Qualifier.ALMOST):
+        claims = [claim("ap", 100_000, hedge), claim("reuters", 100_000)]
+        assert judge(TROOPS, claims, GENEVA_TROOPS).status is Status.AGREE
+
+
+def test_geneva_bare_100000_cannot_settle_more_than_against_almost() -> None:
+    claims = [
+        claim("ap", 100_000, Qualifier.MORE_THAN),
+        claim("bbc", 100_000, Qualifier.ALMOST),
+        claim("reuters", 100_000),
+    ]
+    finding = judge(TROOPS, claims, GENEVA_TROOPS)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ()
+    assert {j.verdict for j in finding.claims} == {Verdict.DISPUTED}
+
+
+def test_geneva_more_than_outvoted_by_almost() -> None:
+    claims = [
+        claim("ap", 100_000, Qualifier.MORE_THAN),
+        claim("bbc", 100_000, Qualifier.ALMOST),
+        claim("cnn", 100_000, Qualifier.ALMOST),
+    ]
+    finding = judge(TROOPS, claims, GENEVA_TROOPS)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ("bbc", "cnn")
+    assert finding.outliers == ("ap",)
+
+
+def test_geneva_seven_hours_against_nearly_eight() -> None:
+    seven = claim("ap", 7, text="seven-hour")
+    nearly_eight = claim("reuters", 8, Qualifier.ALMOST, text="nearly eight-hour")
+    eight = claim("cnn", 8, text="eight hours")
+    assert judge(DURATION, [seven, nearly_eight], GENEVA_DURATION).status is Status.CONFLICT
+    assert judge(DURATION, [eight, nearly_eight], GENEVA_DURATION).status is Status.AGREE
+    finding = judge(DURATION, [seven, nearly_eight, eight], GENEVA_DURATION)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ("cnn", "reuters")
+    assert finding.outliers == ("ap",)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Places: the same text
+
+
+def test_normalize_text() -> None:
+    assert normalize_text("The  Brussels") == "brussels"
+    assert normalize_text("Zürich") == "zurich"
+    assert normalize_text("NATO-Russia") == "nato russia"
+
+
+def test_same_text_groups_case_and_typos() -> None:
+    claims = [place("ap", "Brussels"), place("bbc", "brussels"), place("cnn", "Brussles"), place("dw", "Vienna")]
+    # "Brussles" (a transposition) scores 87.5 against "brussels": inside a similarity of 85.
+    finding = judge(PLACE, claims, Policy(method="same-text", similarity=85))
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ("ap", "bbc", "cnn")
+    assert finding.outliers == ("dw",)
+    assert all(j.compared is None for j in finding.claims)
+
+
+def test_same_text_default_similarity() -> None:
+    claims = [place("ap", "Brussels"), place("bbc", "BRUSSELS"), place("cnn", "Brusels"), place("dw", "Vienna")]
+    finding = judge(PLACE, claims, SAME_TEXT)
+    assert finding.status is Status.CONFLICT
+    assert finding.majority == ("ap", "bbc", "cnn")
+    assert finding.outliers == ("dw",)
+
+
+def test_same_text_all_agree_and_ties() -> None:
+    agree = judge(PLACE, [place("ap", "Geneva"), place("bbc", "the Geneva"), place("cnn", "geneva")], SAME_TEXT)
+    assert agree.status is Status.AGREE
+    assert agree.majority == ("ap", "bbc", "cnn")
+    tie = judge(PLACE, [place("ap", "Brussels"), place("bbc", "Vienna")], SAME_TEXT)
+    assert tie.status is Status.CONFLICT
+    assert tie.majority == ()
+    assert {j.verdict for j in tie.claims} == {Verdict.DISPUTED}
+
+
+def test_same_text_counts_sources_not_claims() -> None:
+    claims = [
+        place("ap", "Vienna", start=1),
+        place("ap", "Vienna", start=2),
+        place("ap", "Vienna", start=3),
+        place("bbc", "Brussels"),
+        place("cnn", "Brussels"),
+    ]
+    finding = judge(PLACE, claims, SAME_TEXT)
+    assert finding.majority == ("bbc", "cnn")
+    assert finding.outliers == ("ap",)
+
+
+def test_same_text_uses_the_label_when_there_is_one() -> None:
+    a = place("ap", "the Belgian capital").model_copy(update={"label": "Brussels"})
+    finding = judge(PLACE, [a, place("bbc", "Brussels")], SAME_TEXT)
+    assert finding.status is Status.AGREE
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Properties
+
+SOURCES = ["ap", "bbc", "cnn", "dw", "reuters"]
+VALUES = [90_000.0, 95_000.0, 100_000.0, 105_000.0, 120_000.0, 175_000.0]
+
+
+@st.composite
+def claim_lists(draw: st.DrawFn, min_size: int = 1, max_size: int = 7) -> list[Claim]:
+    """Claims on one fact; every claim has its own position, so that sorting them is total."""
+    n = draw(st.integers(min_value=min_size, max_value=max_size))
+    out: list[Claim] = []
+    for i in range(n):
+        source = draw(st.sampled_from(SOURCES))
+        qualifier = draw(st.sampled_from(list(Qualifier)))
+        low = draw(st.sampled_from(VALUES))
+        high = low
+        if qualifier is Qualifier.RANGE:
+            high = draw(st.sampled_from([v for v in VALUES if v >= low]))
+        out.append(claim(source, low, qualifier, high=high, start=100 * i))
+    return out
+
+
+def policies() -> st.SearchStrategy[Policy]:
+    return st.sampled_from([OVERLAP, GENEVA_TROOPS, Policy(method="exact"), Policy(slack=Slack(rounding=0))])
+
+
+@given(data=st.data(), claims=claim_lists(), policy=policies())
+def test_finding_does_not_depend_on_claim_order(data: st.DataObject, claims: list[Claim], policy: Policy) -> None:
+    shuffled = data.draw(st.permutations(claims))
+    assert judge(TROOPS, shuffled, policy) == judge(TROOPS, claims, policy)
+
+
+@given(
+    data=st.data(),
+    names=st.lists(
+        st.sampled_from(["Brussels", "brussels", "Brussles", "Brusels", "Vienna", "VIENNA", "Geneva"]),
+        min_size=1,
+        max_size=7,
+    ),
+    similarity=st.sampled_from([80, 85, 90, 100]),
+)
+def test_same_text_finding_does_not_depend_on_claim_order(
+    data: st.DataObject, names: list[str], similarity: int
+) -> None:
+    claims = [place(data.draw(st.sampled_from(SOURCES)), name, start=i) for i, name in enumerate(names)]
+    shuffled = data.draw(st.permutations(claims))
+    policy = Policy(method="same-text", similarity=similarity)
+    assert judge(PLACE, shuffled, policy) == judge(PLACE, claims, policy)
+
+
+@given(data=st.data(), claims=claim_lists(), policy=policies())
+def test_renaming_sources_changes_nothing_but_names(data: st.DataObject, claims: list[Claim], policy: Policy) -> None:
+    new_names = data.draw(st.permutations(["zdf", "afp", "nyt", "ft", "wsj"]))
+    rename = dict(zip(SOURCES, new_names, strict=True))
+    renamed = [c.model_copy(update={"source": rename[c.source]}) for c in claims]
+    before = judge(TROOPS, claims, policy)
+    after = judge(TROOPS, renamed, policy)
+    assert after.status is before.status
+    verdict_before = {j.claim.start: j.verdict for j in before.claims}
+    verdict_after = {j.claim.start: j.verdict for j in after.claims}
+    assert verdict_after == verdict_before
+    assert set(after.majority) == {rename[s] for s in before.majority}
+    assert set(after.outliers) == {rename[s] for s in before.outliers}
+
+
+# Pairs of hedged values that cannot both be right (under the default policy).
+DISJOINT_PAIRS = [
+    ((100_000.0, Qualifier.MORE_THAN), (100_000.0, Qualifier.ALMOST)),
+    ((7.0, Qualifier.ABOUT), (175_000.0, Qualifier.EXACT)),
+    ((100_000.0, Qualifier.EXACT), (50.0, Qualifier.UP_TO)),
+    ((120_000.0, Qualifier.AT_LEAST), (100_000.0, Qualifier.ABOUT)),
+]
+
+
+@given(
+    sides=st.lists(st.booleans(), min_size=2, max_size=7).filter(lambda s: s.count(True) != s.count(False)),
+    pair=st.sampled_from(DISJOINT_PAIRS),
+)
+def test_swapping_the_larger_group_swaps_majority_and_outliers(
+    sides: list[bool], pair: tuple[tuple[float, Qualifier], tuple[float, Qualifier]]
+) -> None:
+    a, b = pair
+    sources = [f"s{i}" for i in range(len(sides))]
+
+    def build(assignment: list[bool]) -> list[Claim]:
+        return [claim(s, *(a if on_a else b)) for s, on_a in zip(sources, assignment, strict=True)]
+
+    def majority_value(finding: Finding) -> set[float | None]:
+        return {j.claim.stated_low for j in finding.claims if j.verdict is Verdict.MAJORITY}
+
+    # ``sides`` puts each source on value a (True) or b (False); its complement gives the larger group the
+    # other value. The larger group of sources is the majority either way, so the majority value swaps.
+    one = judge(TROOPS, build(sides), OVERLAP)
+    other = judge(TROOPS, build([not x for x in sides]), OVERLAP)
+    larger = sides.count(True) > sides.count(False)
+    group_larger = tuple(s for s, side in zip(sources, sides, strict=True) if side == larger)
+    group_smaller = tuple(s for s, side in zip(sources, sides, strict=True) if side != larger)
+    if not group_smaller:
+        assert one.status is Status.AGREE and other.status is Status.AGREE
+        assert one.majority == other.majority == group_larger
+        return
+    for finding in (one, other):
+        assert finding.status is Status.CONFLICT
+        assert finding.majority == group_larger
+        assert finding.outliers == group_smaller
+    value_a, value_b = a[0], b[0]
+    if value_a != value_b:
+        assert majority_value(one) == {value_a if larger else value_b}
+        assert majority_value(other) == {value_b if larger else value_a}
+    # Per claim, the verdicts of the two values trade places.
+    verdict_one = {(j.claim.stated_low, j.claim.qualifier): j.verdict for j in one.claims}
+    verdict_other = {(j.claim.stated_low, j.claim.qualifier): j.verdict for j in other.claims}
+    assert verdict_one[a] == verdict_other[b]
+    assert verdict_one[b] == verdict_other[a]
+    assert verdict_one[a] != verdict_one[b]
+
+
+@given(
+    claims=claim_lists(min_size=1, max_size=5),
+    extra_source=st.sampled_from([*SOURCES, "newcomer"]),
+    extra_qualifier=st.sampled_from(list(Qualifier)),
+    extra_low=st.sampled_from(VALUES),
+    extra_width=st.sampled_from([0.0, 5_000.0, 20_000.0, 100_000.0]),
+    policy=policies(),
+)
+def test_a_claim_overlapping_everything_keeps_agreement(
+    claims: list[Claim],
+    extra_source: str,
+    extra_qualifier: Qualifier,
+    extra_low: float,
+    extra_width: float,
+    policy: Policy,
+) -> None:
+    before = judge(TROOPS, claims, policy)
+    assume(before.status is not Status.CONFLICT)
+    high = extra_low + extra_width if extra_qualifier is Qualifier.RANGE else extra_low
+    extra = claim(extra_source, extra_low, extra_qualifier, high=high, start=10_000)
+    extra_interval = compared_interval(extra, policy)
+    assert extra_interval is not None
+    for c in claims:
+        other = compared_interval(c, policy)
+        assert other is not None
+        assume(extra_interval.overlaps(other))
+    after = judge(TROOPS, [*claims, extra], policy)
+    assert after.status is not Status.CONFLICT
+    assert {j.verdict for j in after.claims} <= {Verdict.MAJORITY, Verdict.SINGLE}
+
+
+@given(claims=claim_lists(), policy=policies())
+@example(
+    claims=[claim("ap", 90_000, Qualifier.ALMOST), claim("bbc", 90_000, Qualifier.ALMOST, start=100)],
+    policy=Policy(method="exact"),
+)
+def test_finding_is_internally_consistent(claims: list[Claim], policy: Policy) -> None:
+    finding = judge(TROOPS, claims, policy)
+    sources = {c.source for c in claims}
+    assert set(finding.sources) == sources
+    assert Counter(j.claim for j in finding.claims) == Counter(claims)
+    verdicts = {j.verdict for j in finding.claims}
+    if finding.status is Status.SINGLE:
+        assert len(sources) == 1 and verdicts == {Verdict.SINGLE}
+    elif finding.status is Status.AGREE:
+        assert len(sources) > 1 and verdicts == {Verdict.MAJORITY}
+        assert set(finding.majority) == sources and finding.outliers == ()
+    else:
+        assert verdicts == {Verdict.DISPUTED} or (Verdict.OUTLIER in verdicts and Verdict.MAJORITY in verdicts)
+        if verdicts == {Verdict.DISPUTED}:
+            assert finding.majority == () and set(finding.outliers) == sources
+        else:
+            majority_sources = {j.claim.source for j in finding.claims if j.verdict is Verdict.MAJORITY}
+            assert set(finding.majority) == majority_sources
+            # The majority value holds for more sources than any single outlier value could claim.
+            assert len(finding.majority) >= 1
+    # A common value exists exactly when the finding is not a conflict.
+    if finding.status is not Status.CONFLICT:
+        intervals = [j.compared for j in finding.claims]
+        common = intervals[0]
+        assert common is not None
+        for interval in intervals[1:]:
+            assert interval is not None
+            common = common.intersect(interval)
+        assert not common.is_empty()
