@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from factcheck.errors import InputError, Problem
 from factcheck.models import Article
+from factcheck.yamlfile import load_marked
 
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
 _FENCE = re.compile(r"^---[ \t]*\r?$", re.M)
@@ -38,6 +38,8 @@ class FrontMatter(BaseModel):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
+        if not isinstance(value, dt.date):
+            raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
         return value
 
     @field_validator("outlet", "title", "url", "byline", mode="before")
@@ -51,7 +53,7 @@ class FrontMatter(BaseModel):
 def decode(path: Path, data: bytes) -> str:
     """Bytes to text, refusing what is not a UTF-8 text article."""
     name = str(path)
-    if not data.strip():
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise InputError(Problem(name, "empty file: an article needs text", line=1))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
@@ -72,9 +74,9 @@ def read_article(path: Path, published: dt.date | None = None, require_front_mat
     try:
         data = path.read_bytes()
     except IsADirectoryError:
-        raise InputError(Problem(name, "is a directory, not an article file")) from None
+        raise InputError(Problem(name, "is a directory, not an article file", line=1)) from None
     except OSError as exc:
-        raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}")) from None
+        raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}", line=1)) from None
     text = decode(path, data)
     return parse_article(name, text, published=published, require_front_matter=require_front_matter)
 
@@ -105,7 +107,7 @@ def parse_article(name: str, text: str, published: dt.date | None = None, requir
     except ValidationError as exc:
         err = exc.errors()[0]
         key = str(err["loc"][0]) if err["loc"] else ""
-        message = err["msg"]
+        message = str(err["msg"]).removeprefix("Value error, ")
         if err["type"] == "missing":
             raise InputError(Problem(name, f"malformed front matter: missing required field '{key}'", line=1)) from None
         if err["type"] == "extra_forbidden":
@@ -132,13 +134,11 @@ def parse_article(name: str, text: str, published: dt.date | None = None, requir
 
 
 def _load_header(name: str, header: str) -> dict[str, Any]:
-    try:
-        fields = yaml.safe_load(header)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(Problem(name, f"malformed front matter: {problem}", line=line)) from None
+    marked = load_marked(header, name, first_line=2)
+    if marked.problems:
+        first = marked.problems[0]
+        raise InputError(Problem(name, f"malformed front matter: {first.message}", first.line, first.column))
+    fields = marked.data
     if fields is None:
         raise InputError(Problem(name, "malformed front matter: it is empty", line=2))
     if not isinstance(fields, dict):
@@ -154,12 +154,17 @@ def _key_line(header: str, key: str) -> int:
 
 
 def list_articles(folder: Path) -> list[Path]:
-    """The article files of a story folder, in a stable order."""
-    return sorted(
-        (
-            p
-            for p in folder.rglob("*")
-            if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file() and not p.name.startswith(".")
-        ),
-        key=lambda p: p.relative_to(folder).as_posix(),
-    )
+    """The article files of a story folder, in a stable order (hidden files and folders, READMEs left out).
+
+    A link whose target is missing is listed, so that reading it reports the problem instead of losing it.
+    """
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts) or path.suffix.lower() not in ARTICLE_SUFFIXES:
+            continue
+        if path.stem.upper() == "README":
+            continue
+        if path.is_file() or (path.is_symlink() and not path.exists()):
+            found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
