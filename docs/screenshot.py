@@ -1,6 +1,6 @@
 """Render the terminal report of the bundled corpus to docs/report.svg (the picture in the README).
 
-    python docs/screenshot.py
+python docs/screenshot.py
 """
 
 from __future__ import annotations

@@ -75,8 +75,20 @@ def test_json_follows_the_documented_schema(report: Report) -> None:
     for key in ("id", "title", "kind", "status", "severity", "claims"):
         assert key in fact
     claim = fact["claims"][0]
-    for key in ("source", "text", "sentence", "line", "start", "end", "value", "qualifier", "low", "high", "unit",
-                "verdict"):
+    for key in (
+        "source",
+        "text",
+        "sentence",
+        "line",
+        "start",
+        "end",
+        "value",
+        "qualifier",
+        "low",
+        "high",
+        "unit",
+        "verdict",
+    ):
         assert key in claim
     dates = next(f for f in document["facts"] if f["id"] == "geneva.talks-date")
     assert {c["value"] for c in dates["claims"]} == {"2022-01-09", "2022-01-10"}

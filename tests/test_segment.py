@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -51,13 +52,16 @@ def test_sentences_cover_the_text_in_order(parts: list[str]) -> None:
     text = " ".join(parts)
     spans = list(split_sentences(text))
     assert [text[s:e] for s, e in spans] == parts
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
 
 
 def test_hard_wrapped_lines_join_and_blank_lines_separate() -> None:
     text = "A long paragraph that was wrapped by the editor at forty or so\ncolumns continues here.\n\nNext one."
     spans = [text[s:e] for s, e in paragraphs(text, 0, len(text))]
-    assert spans == ["A long paragraph that was wrapped by the editor at forty or so\ncolumns continues here.", "Next one."]
+    assert spans == [
+        "A long paragraph that was wrapped by the editor at forty or so\ncolumns continues here.",
+        "Next one.",
+    ]
 
 
 def test_repeated_paragraphs_count_once() -> None:
@@ -67,7 +71,10 @@ def test_repeated_paragraphs_count_once() -> None:
 
 
 def test_boilerplate_skips_a_paragraph_or_the_rest() -> None:
-    text = "---\noutlet: X\npublished: 2022-01-13\n---\nSubscribe now\n\nReal news.\n\nMore from X\n\nTeaser on June 22, 2022.\n"
+    text = (
+        "---\noutlet: X\npublished: 2022-01-13\n---\n"
+        "Subscribe now\n\nReal news.\n\nMore from X\n\nTeaser on June 22, 2022.\n"
+    )
     article = parse_article("x.md", text)
     patterns = [
         BoilerplatePattern("a.sub", re.compile("^Subscribe"), "paragraph"),
