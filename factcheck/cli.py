@@ -127,9 +127,11 @@ def _run(argv: list[str]) -> int:
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
+    """One line per problem; at a terminal, the rule file's lines around it follow, indented."""
+    show_context = sys.stderr.isatty()
     for problem in problems:
         print(f"factcheck: {problem.one_line()}", file=sys.stderr)
-        for line in problem.context:
+        for line in problem.context if show_context else ():
             print(f"    {line}", file=sys.stderr)
 
 

@@ -89,7 +89,7 @@ _STOP_WORDS = frozenset(
 _PLACE_BEFORE_IN = re.compile(
     r"(?P<chain>(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|de|du|des|la|le)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|de|du|des|la|le))*)\s+$"
 )
-_PLACE = re.compile(r"\bin\s+(?P<name>(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+_PLACE = re.compile(r"(?:\bin|^In)\s+(?P<name>(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
 # Regions that end organization names ("Co-operation in Europe"); a city after a name is a place.
 _REGIONS = frozenset(
     {
@@ -393,7 +393,7 @@ def _places(text: str) -> list[tuple[int, int, str]]:
             continue
         if name in _NOT_PLACES or name.split()[0] in _NOT_PLACES:
             continue
-        before = _PLACE_BEFORE_IN.search(text, 0, m.start())
+        before = _PLACE_BEFORE_IN.search(text, max(0, m.start() - 120), m.start())
         if before is not None:
             chain = before.group("chain")
             capitalized_end = chain.split()[-1][0].isupper()
