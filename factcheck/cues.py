@@ -27,6 +27,7 @@ class Cue:
     phrase: str
     pattern: re.Pattern[str]
     fuzzy_text: str | None
+    literal: str = ""  # the longest plain word of the phrase: absent from a sentence, the pattern cannot match
 
     @classmethod
     def compile(cls, phrase: str, fuzzy: int) -> Cue:
@@ -35,11 +36,12 @@ class Cue:
         pattern = re.compile(r"(?<![\w'])" + r"\s+".join(parts) + r"(?![\w])" if parts else r"(?!x)x")
         plain = " ".join(words)
         use_fuzzy = fuzzy > 0 and "*" not in phrase and len(plain) >= FUZZY_MIN_LENGTH
-        return cls(phrase=phrase, pattern=pattern, fuzzy_text=plain if use_fuzzy else None)
+        literal = max((w.rstrip("*") for w in words), key=len, default="")
+        return cls(phrase=phrase, pattern=pattern, fuzzy_text=plain if use_fuzzy else None, literal=literal)
 
     def find(self, folded: str, fuzzy: int) -> list[tuple[int, int]]:
         """Character spans of this cue in an already folded sentence."""
-        spans = [(m.start(), m.end()) for m in self.pattern.finditer(folded)]
+        spans = [(m.start(), m.end()) for m in self.pattern.finditer(folded)] if self.literal in folded else []
         if spans or self.fuzzy_text is None:
             return spans
         return fuzzy_find(self.fuzzy_text, folded, fuzzy)
@@ -52,6 +54,9 @@ def fuzzy_find(phrase: str, folded: str, threshold: int) -> list[tuple[int, int]
     ("Organization for Security Cooperation in Europe", where "Co-operation" counts two) still counts;
     overlapping hits keep the best.
     """
+    # partial_ratio (in C) bounds what any window can score from above, closely enough to skip most sentences.
+    if fuzz.partial_ratio(phrase, folded, score_cutoff=threshold - 10) == 0:
+        return []
     words = word_positions(folded)
     size = len(phrase.split())
     scored: list[tuple[float, int, int]] = []
