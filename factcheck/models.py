@@ -79,6 +79,19 @@ class Article(Record):
     title_start: int | None = None
 
 
+class Source(Record):
+    """An article's outlet and place, without its text: what a report keeps of each article it has read."""
+
+    id: str
+    outlet: str
+    published: dt.date | None
+    path: str
+
+    @classmethod
+    def of(cls, article: Article) -> Source:
+        return cls(id=article.id, outlet=article.outlet, published=article.published, path=article.path)
+
+
 class Sentence(Record):
     """A sentence of an article's content, with its offsets into the raw file text."""
 

@@ -22,6 +22,7 @@ from factcheck.models import (
     Report,
     ReportError,
     Severity,
+    Source,
     SourceSummary,
     Status,
     Verdict,
@@ -48,19 +49,25 @@ def analyze(article: Article, rules: RuleSet) -> AnalyzedArticle:
     return AnalyzedArticle(article, tuple(claims), tuple(match_claims(claims, rules)))
 
 
-def read_corpus(folder: Path) -> tuple[list[Article], list[Problem]]:
-    """Every readable article in the folder, and a problem for each one that is not."""
+def corpus_paths(folder: Path) -> list[Path]:
+    """The article files of a story folder; an error if there is no such folder or nothing in it."""
     if not folder.is_dir():
         raise InputError(Problem(str(folder), "no such corpus folder" if not folder.exists() else "not a folder"))
+    paths = list_articles(folder)
+    if not paths:
+        raise InputError(Problem(str(folder), "no articles (*.md, *.txt) in this folder"))
+    return paths
+
+
+def read_corpus(folder: Path) -> tuple[list[Article], list[Problem]]:
+    """Every readable article in the folder, and a problem for each one that is not."""
     articles: list[Article] = []
     problems: list[Problem] = []
-    for path in list_articles(folder):
+    for path in corpus_paths(folder):
         try:
             articles.append(read_article(path))
         except InputError as exc:
             problems.extend(exc.problems)
-    if not articles and not problems:
-        raise InputError(Problem(str(folder), "no articles (*.md, *.txt) in this folder"))
     return articles, problems
 
 
@@ -88,8 +95,8 @@ def findings(matches: Iterable[FactMatch], rules: RuleSet) -> list[Finding]:
     return result
 
 
-def summarize(articles: Sequence[Article], found: Sequence[Finding]) -> list[SourceSummary]:
-    counts: dict[str, dict[str, int]] = {a.id: {"agree": 0, "conflict": 0, "single": 0} for a in articles}
+def summarize(sources: Sequence[Source], found: Sequence[Finding]) -> list[SourceSummary]:
+    counts: dict[str, dict[str, int]] = {s.id: {"agree": 0, "conflict": 0, "single": 0} for s in sources}
     for finding in found:
         for judged in finding.claims:
             bucket = counts.setdefault(judged.claim.source, {"agree": 0, "conflict": 0, "single": 0})
@@ -100,25 +107,42 @@ def summarize(articles: Sequence[Article], found: Sequence[Finding]) -> list[Sou
             else:
                 bucket["conflict"] += 1
     return [
-        SourceSummary(id=a.id, outlet=a.outlet, published=a.published or dt.date.min, path=a.path, **counts[a.id])
-        for a in sorted(articles, key=lambda a: a.id)
+        SourceSummary(id=s.id, outlet=s.outlet, published=s.published or dt.date.min, path=s.path, **counts[s.id])
+        for s in sorted(sources, key=lambda s: s.id)
     ]
 
 
 def build_report(
-    corpus: str, analyzed: Sequence[AnalyzedArticle], rules: RuleSet, problems: Sequence[Problem] = ()
+    corpus: str,
+    sources: Sequence[Source],
+    matches: Iterable[FactMatch],
+    rules: RuleSet,
+    problems: Sequence[Problem] = (),
 ) -> Report:
-    found = findings((m for a in analyzed for m in a.matches), rules)
-    articles = [a.article for a in analyzed]
+    found = findings(matches, rules)
     errors = tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=_problem_key))
-    return Report(corpus=corpus, sources=tuple(summarize(articles, found)), findings=tuple(found), errors=errors)
+    return Report(corpus=corpus, sources=tuple(summarize(sources, found)), findings=tuple(found), errors=errors)
 
 
 def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
-    """The consistency report of a story folder; unreadable articles are listed as errors, the rest reported."""
-    articles, problems = read_corpus(corpus_dir)
-    analyzed = [analyze(article, rules) for article in articles]
-    return build_report(corpus_dir.as_posix(), analyzed, rules, problems)
+    """The consistency report of a story folder; unreadable articles are listed as errors, the rest reported.
+
+    Articles are read one at a time and only their fact matches are kept, so memory grows with the claims
+    that land on facts, not with the corpus's text.
+    """
+    paths = corpus_paths(corpus_dir)
+    sources: list[Source] = []
+    matches: list[FactMatch] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            article = read_article(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+            continue
+        sources.append(Source.of(article))
+        matches.extend(analyze(article, rules).matches)
+    return build_report(corpus_dir.as_posix(), sources, matches, rules, problems)
 
 
 def extract_files(
