@@ -145,6 +145,7 @@ def claims_in_sentence(sentence: Sentence, published: dt.date | None, index: Lin
         low: float | None,
         high: float | None,
         unit: str | None,
+        value_start: int | None = None,
         **extra: object,
     ) -> None:
         file_start = sentence.start + start
@@ -166,6 +167,7 @@ def claims_in_sentence(sentence: Sentence, published: dt.date | None, index: Lin
                 stated_high=high,
                 unit=unit,
                 interval=interval,
+                value_start=None if value_start is None else sentence.start + value_start,
                 **extra,
             )
         )
@@ -207,6 +209,7 @@ class _Maker(Protocol):
         low: float | None,
         high: float | None,
         unit: str | None,
+        value_start: int | None = None,
         **extra: object,
     ) -> None: ...
 
@@ -276,19 +279,29 @@ def _add_number(make: _Maker, text: str, number: _Number, taken: list[tuple[int,
                 value,
                 high,
                 _CURRENCY_WORDS.get(unit.lower(), unit.upper()),
+                value_start=start,
             )
             return
     else:
-        make(ClaimKind.MONEY, span_start, end, qualifier, value, high, currency[0])
+        make(ClaimKind.MONEY, span_start, end, qualifier, value, high, currency[0], value_start=start)
         return
     duration = _DURATION_COMPOUND.match(text, end) or _DURATION_NOUN.match(text, end)
     if duration is not None:
         factor = DURATION_HOURS[duration.group("unit").lower().rstrip("s")]
-        make(ClaimKind.DURATION, span_start, duration.end(), qualifier, value * factor, high * factor, "hours")
+        make(
+            ClaimKind.DURATION,
+            span_start,
+            duration.end(),
+            qualifier,
+            value * factor,
+            high * factor,
+            "hours",
+            value_start=start,
+        )
         return
     percent = _PERCENT_AFTER.match(text, end)
     if percent is not None:
-        make(ClaimKind.QUANTITY, span_start, percent.end(), qualifier, value, high, "percent")
+        make(ClaimKind.QUANTITY, span_start, percent.end(), qualifier, value, high, "percent", value_start=start)
         return
     if not number.words and 1800 <= value <= 2100 and "," not in text[number.start : number.end]:
         return  # a year that the date reader chose not to take ("the 2016 election" is read there)
@@ -297,7 +310,7 @@ def _add_number(make: _Maker, text: str, number: _Number, taken: list[tuple[int,
         return  # "one of them": a number word alone is not a claim
     if text[end : end + 1] == "-" and unit is None:
         return
-    make(ClaimKind.QUANTITY, span_start, unit_end if unit else end, qualifier, value, high, unit)
+    make(ClaimKind.QUANTITY, span_start, unit_end if unit else end, qualifier, value, high, unit, value_start=start)
 
 
 def _apply_scale(text: str, end: int, value: float, money: bool) -> tuple[int, float]:

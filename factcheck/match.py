@@ -62,10 +62,15 @@ def _accepts(fact: CompiledFact, claim: Claim) -> bool:
     return True
 
 
-def _nearest(view: _SentenceView, cues: Iterable[Cue], fuzzy: int, span: tuple[int, int]) -> float | None:
+def _nearest(
+    view: _SentenceView, cues: Iterable[Cue], fuzzy: int, span: tuple[int, int], ignore: tuple[int, int]
+) -> float | None:
+    """Distance from the claim's span to the nearest cue that does not overlap ``ignore``."""
     best: float | None = None
     for cue in cues:
         for hit in view.find(cue, fuzzy):
+            if hit[0] < ignore[1] and ignore[0] < hit[1]:
+                continue
             d = view.distance(span, hit)
             if best is None or d < best:
                 best = d
@@ -80,17 +85,21 @@ def match_sentence(claims: list[Claim], facts_by_kind: dict[ClaimKind, list[Comp
     best_for_claim: dict[int, tuple[float, str]] = {}
     for i, claim in enumerate(claims):
         span = (claim.start - claim.sentence_start, claim.end - claim.sentence_start)
+        # Cues in the claim's own words are no context ("an estimated 100,000" is no estimate of an offensive);
+        # exclusions count in them, but for the qualifier ("about 250,000 Ukrainian troops" is Ukraine's army).
+        value_start = span[0] if claim.value_start is None else claim.value_start - claim.sentence_start
+        qualifier_words = (span[0], value_start)
         for fact in facts_by_kind.get(claim.kind, ()):
             if not _accepts(fact, claim):
                 continue
-            distance = _nearest(view, fact.cues, fact.rule.fuzzy, span)
+            distance = _nearest(view, fact.cues, fact.rule.fuzzy, span, span)
             if distance is None or distance > fact.rule.window:
                 continue
             if fact.requires:
-                required = _nearest(view, fact.requires, fact.rule.fuzzy, span)
+                required = _nearest(view, fact.requires, fact.rule.fuzzy, span, span)
                 if required is None or required > fact.rule.window:
                     continue
-            excluded = _nearest(view, fact.excludes, 0, span)
+            excluded = _nearest(view, fact.excludes, 0, span, qualifier_words)
             exclude_window = fact.rule.window if fact.rule.exclude_window is None else fact.rule.exclude_window
             if excluded is not None and excluded <= exclude_window:
                 continue

@@ -125,6 +125,7 @@ class Claim(Record):
     interval: Interval | None = None
     resolution: str | None = None
     role: ClaimRole = ClaimRole.EVENT
+    value_start: int | None = None  # where the stated value begins, after any qualifier words ("nearly |8")
 
 
 class FactMatch(Record):

@@ -187,3 +187,30 @@ def test_another_outlets_wording_lands_on_the_same_facts(rules: RuleSet) -> None
     assert landed["geneva.talks-date"].label == "2022-01-10"
     assert landed["geneva.nato-russia-council-date"].label == "2022-01-12"
     assert landed["geneva.nato-russia-council-city"].label == "Brussels"
+
+
+def test_another_outlets_article_adds_no_false_conflict(rules: RuleSet, tmp_path: Path) -> None:
+    """A wire report in other words, with background figures (U.S. and Ukrainian troops, a phone call)."""
+    import shutil
+
+    for path in (ROOT / "corpus" / "geneva-2022").glob("*.md"):
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(ROOT / "tests" / "data" / "other-outlet" / "wire-report.md", tmp_path / "wire-report.md")
+    before = run_report(ROOT / "corpus" / "geneva-2022", rules)
+    after = run_report(tmp_path, rules)
+    statuses = {f.fact.id: f.status for f in before.findings}
+    for finding in after.findings:
+        wire = [j for j in finding.claims if j.claim.source == "wire-report"]
+        assert all(j.verdict is not Verdict.OUTLIER for j in wire), finding.fact.id
+        if finding.fact.id in statuses and statuses[finding.fact.id] is not Status.SINGLE:
+            assert finding.status is statuses[finding.fact.id], finding.fact.id
+    landed = {f.fact.id for f in after.findings if any(j.claim.source == "wire-report" for j in f.claims)}
+    assert {
+        "geneva.meeting-duration",
+        "geneva.talks-date",
+        "geneva.troops-at-border",
+        "geneva.nato-russia-council-date",
+        "geneva.osce-city",
+        "geneva.us-aid-since-2014",
+    } <= landed
+    assert "geneva.offensive-estimate" not in landed  # "an estimated 100,000" is no estimate of an offensive
