@@ -28,6 +28,7 @@ class Cue:
     pattern: re.Pattern[str]
     fuzzy_text: str | None
     literal: str = ""  # the longest plain word of the phrase: absent from a sentence, the pattern cannot match
+    anchors: tuple[str, ...] = ()  # a misspelt phrase of several words keeps at least one of these intact
 
     @classmethod
     def compile(cls, phrase: str, fuzzy: int) -> Cue:
@@ -37,13 +38,18 @@ class Cue:
         plain = " ".join(words)
         use_fuzzy = fuzzy > 0 and "*" not in phrase and len(plain) >= FUZZY_MIN_LENGTH
         literal = max((w.rstrip("*") for w in words), key=len, default="")
-        return cls(phrase=phrase, pattern=pattern, fuzzy_text=plain if use_fuzzy else None, literal=literal)
+        anchors = tuple(w for w in words if len(w) >= 4) if len(words) > 1 else ()
+        return cls(
+            phrase=phrase, pattern=pattern, fuzzy_text=plain if use_fuzzy else None, literal=literal, anchors=anchors
+        )
 
     def find(self, folded: str, fuzzy: int) -> list[tuple[int, int]]:
         """Character spans of this cue in an already folded sentence."""
         spans = [(m.start(), m.end()) for m in self.pattern.finditer(folded)] if self.literal in folded else []
         if spans or self.fuzzy_text is None:
             return spans
+        if self.anchors and not any(anchor in folded for anchor in self.anchors):
+            return []
         return fuzzy_find(self.fuzzy_text, folded, fuzzy)
 
 

@@ -29,13 +29,16 @@ class _SentenceView:
         self.word_starts = [s for s, _ in words]
         self.word_ends = [e for _, e in words]
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-        self._cue_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        self._hits: dict[int, list[tuple[int, int]]] = {}
 
-    def find(self, cue: Cue, fuzzy: int) -> list[tuple[int, int]]:
-        key = (id(cue), fuzzy)
-        if key not in self._cue_cache:
-            self._cue_cache[key] = cue.find(self.folded, fuzzy)
-        return self._cue_cache[key]
+    def hits(self, cues: tuple[Cue, ...], fuzzy: int) -> list[tuple[int, int]]:
+        """Every span where one of ``cues`` occurs, searched once per sentence for each cue list."""
+        key = id(cues)
+        found = self._hits.get(key)
+        if found is None:
+            found = sorted({span for cue in cues for span in cue.find(self.folded, fuzzy)})
+            self._hits[key] = found
+        return found
 
     def distance(self, a: tuple[int, int], b: tuple[int, int]) -> float:
         """Words strictly between claim span ``a`` and cue span ``b``, plus penalties for clause breaks and order."""
@@ -63,17 +66,16 @@ def _accepts(fact: CompiledFact, claim: Claim) -> bool:
 
 
 def _nearest(
-    view: _SentenceView, cues: Iterable[Cue], fuzzy: int, span: tuple[int, int], ignore: tuple[int, int]
+    view: _SentenceView, hits: list[tuple[int, int]], span: tuple[int, int], ignore: tuple[int, int]
 ) -> float | None:
-    """Distance from the claim's span to the nearest cue that does not overlap ``ignore``."""
+    """Distance from the claim's span to the nearest hit that does not overlap ``ignore``."""
     best: float | None = None
-    for cue in cues:
-        for hit in view.find(cue, fuzzy):
-            if hit[0] < ignore[1] and ignore[0] < hit[1]:
-                continue
-            d = view.distance(span, hit)
-            if best is None or d < best:
-                best = d
+    for hit in hits:
+        if hit[0] < ignore[1] and ignore[0] < hit[1]:
+            continue
+        d = view.distance(span, hit)
+        if best is None or d < best:
+            best = d
     return best
 
 
@@ -92,14 +94,17 @@ def match_sentence(claims: list[Claim], facts_by_kind: dict[ClaimKind, list[Comp
         for fact in facts_by_kind.get(claim.kind, ()):
             if not _accepts(fact, claim):
                 continue
-            distance = _nearest(view, fact.cues, fact.rule.fuzzy, span, span)
+            cue_hits = view.hits(fact.cues, fact.rule.fuzzy)
+            if not cue_hits:
+                continue
+            distance = _nearest(view, cue_hits, span, span)
             if distance is None or distance > fact.rule.window:
                 continue
             if fact.requires:
-                required = _nearest(view, fact.requires, fact.rule.fuzzy, span, span)
+                required = _nearest(view, view.hits(fact.requires, fact.rule.fuzzy), span, span)
                 if required is None or required > fact.rule.window:
                     continue
-            excluded = _nearest(view, fact.excludes, 0, span, qualifier_words)
+            excluded = _nearest(view, view.hits(fact.excludes, 0), span, qualifier_words)
             exclude_window = fact.rule.window if fact.rule.exclude_window is None else fact.rule.exclude_window
             if excluded is not None and excluded <= exclude_window:
                 continue
