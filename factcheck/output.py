@@ -16,6 +16,14 @@ def atomic_write_text(path: Path, text: str) -> None:
     name = str(path)
     if path.is_dir():
         raise InputError(Problem(name, "is a directory: give a file name to write to", line=1))
+    if path.exists() and not path.is_file():
+        # A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming over it would replace it; write through.
+        try:
+            with path.open("w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise InputError(Problem(name, f"cannot write: {exc.strerror or exc}", line=1)) from None
+        return
     folder = path.parent if str(path.parent) else Path(".")
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -594,3 +594,12 @@ def test_rules_list_names_every_rule() -> None:
     assert result.code == 0
     assert "geneva.troops-at-border" in result.stdout
     assert "furniture.paywall" in result.stdout
+
+
+def test_output_to_a_device_writes_through_it() -> None:
+    """--output /dev/null must not be replaced by a regular file (atomic writes rename into place)."""
+    before = os.stat("/dev/null")
+    result = run("report", "--format", "json", "--output", "/dev/null")
+    assert result.returncode == 1, result.stderr
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
