@@ -600,6 +600,6 @@ def test_output_to_a_device_writes_through_it() -> None:
     """--output /dev/null must not be replaced by a regular file (atomic writes rename into place)."""
     before = os.stat("/dev/null")
     result = run("report", "--format", "json", "--output", "/dev/null")
-    assert result.returncode == 1, result.stderr
+    assert result.code == 1, result.stderr
     after = os.stat("/dev/null")
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
