@@ -88,30 +88,19 @@ def _best_point(claims: Sequence[Claim], intervals: Sequence[Interval | None]) -
         if r is not None and r[0] <= r[1]:
             source_ranges[claim.source].append(r)
     n = len(points)
-    by_sources = _coverage(n, (_union(rs) for rs in source_ranges.values()))
-    by_claims = _coverage(n, ([r] for r in ranges if r is not None and r[0] <= r[1]))
+    by_sources = _coverage(n, ((1, _union(rs)) for rs in source_ranges.values()))
+    by_claims = _coverage(n, ((1, [r]) for r in ranges if r is not None and r[0] <= r[1]))
     best = max(range(n), key=lambda i: (by_sources[i], by_claims[i], -i))
     holds = [r is not None and r[0] <= best <= r[1] for r in ranges]
     # Another value that as many sources allow, held by a different set of sources, is a tie: no majority.
-    signature = _signatures(n, source_ranges)
+    signature = _coverage(n, ((_source_weight(source), _union(rs)) for source, rs in source_ranges.items()))
     tie = any(by_sources[i] == by_sources[best] and signature[i] != signature[best] for i in range(n))
     return holds, tie and not all(holds)
 
 
-def _signatures(n: int, source_ranges: dict[str, list[tuple[int, int]]]) -> list[int]:
-    """Per probe, a sum of fixed per-source weights: equal sums mean the same set of sources."""
-    diff = [0] * (n + 1)
-    for source, ranges in source_ranges.items():
-        weight = int.from_bytes(hashlib.blake2b(source.encode(), digest_size=8).digest(), "big")
-        for start, end in _union(ranges):
-            diff[start] += weight
-            diff[end + 1] -= weight
-    out: list[int] = []
-    running = 0
-    for i in range(n):
-        running += diff[i]
-        out.append(running)
-    return out
+def _source_weight(source: str) -> int:
+    """A fixed 64-bit weight per source: sums of weights over a probe tell sets of sources apart."""
+    return int.from_bytes(hashlib.blake2b(source.encode(), digest_size=8).digest(), "big")
 
 
 def _probe_range(points: list[tuple[float, int]], interval: Interval) -> tuple[int, int]:
@@ -134,12 +123,13 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _coverage(n: int, groups: Iterable[list[tuple[int, int]]]) -> list[int]:
+def _coverage(n: int, groups: Iterable[tuple[int, list[tuple[int, int]]]]) -> list[int]:
+    """Per probe, the summed weight of the groups whose ranges cover it (a difference array: O(n + ranges))."""
     diff = [0] * (n + 1)
-    for group in groups:
-        for start, end in group:
-            diff[start] += 1
-            diff[end + 1] -= 1
+    for weight, ranges in groups:
+        for start, end in ranges:
+            diff[start] += weight
+            diff[end + 1] -= weight
     out: list[int] = []
     running = 0
     for i in range(n):
