@@ -71,6 +71,9 @@ class Slack(BaseModel):
     """How far hedged and rounded numbers may stray from what was stated.
 
     Relative slack is a fraction of the stated number; for dates (``absolute=True``) slack is in days.
+    ``reach`` is how far an open-ended hedge goes past its number: "more than 100,000" reaches 150,000 at 0.5
+    (a writer with 175,000 in hand says "more than 150,000" or "nearly 200,000"), "less than 100,000" down to
+    100,000 / 1.5. ``None`` leaves such hedges unbounded.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -78,6 +81,7 @@ class Slack(BaseModel):
     approximate: float = Field(default=0.10, ge=0)
     near: float = Field(default=0.05, ge=0)
     rounding: float = Field(default=0.02, ge=0)
+    reach: float | None = Field(default=0.5, gt=0)
     absolute: bool = False
 
     def amount(self, fraction: float, magnitude: float) -> float:
@@ -85,7 +89,7 @@ class Slack(BaseModel):
 
 
 DEFAULT_SLACK = Slack()
-DATE_SLACK = Slack(approximate=3, near=3, rounding=0, absolute=True)
+DATE_SLACK = Slack(approximate=3, near=3, rounding=0, reach=None, absolute=True)
 
 
 def interval_for(qualifier: Qualifier, low: float, high: float, slack: Slack = DEFAULT_SLACK) -> Interval:
@@ -96,23 +100,39 @@ def interval_for(qualifier: Qualifier, low: float, high: float, slack: Slack = D
     if qualifier is Qualifier.EXACT or qualifier is Qualifier.RANGE:
         return Interval(low=low, high=high)
     if qualifier is Qualifier.MORE_THAN:
-        return Interval(low=high, high=None, low_open=True)
+        return Interval(low=high, high=_reach_up(high, slack), low_open=True)
     if qualifier is Qualifier.AT_LEAST:
-        return Interval(low=low, high=None)
+        return Interval(low=low, high=_reach_up(low, slack))
     if qualifier is Qualifier.ALMOST:
         below = slack.amount(slack.near, low)
         # With no slack for "almost", the stated number is all that is left (an empty interval would agree with
         # nothing, not even the same words).
         return Interval(low=low - below, high=low, high_open=below > 0)
     if qualifier is Qualifier.LESS_THAN:
-        return Interval(low=None, high=low, high_open=True)
+        return Interval(low=_reach_down(low, slack), high=low, high_open=True)
     if qualifier is Qualifier.UP_TO:
-        return Interval(low=None, high=high)
+        return Interval(low=_reach_down(high, slack), high=high)
     if qualifier is Qualifier.ABOUT:
         return Interval(
             low=low - slack.amount(slack.approximate, low), high=high + slack.amount(slack.approximate, high)
         )
     raise ValueError(f"unknown qualifier {qualifier!r}")  # pragma: no cover - the enum is closed
+
+
+def _reach_up(value: float, slack: Slack) -> float | None:
+    """Where "more than ``value``" stops; unbounded without a reach, or from zero."""
+    if slack.reach is None or value == 0:
+        return None
+    return value + slack.amount(slack.reach, value)
+
+
+def _reach_down(value: float, slack: Slack) -> float | None:
+    """Where "less than ``value``" stops: ``value`` is the reached end of what "more than" the result would say."""
+    if slack.reach is None or value == 0:
+        return None
+    if slack.absolute:
+        return value - slack.reach
+    return value - abs(value) * slack.reach / (1 + slack.reach)
 
 
 def compared(qualifier: Qualifier, low: float, high: float, slack: Slack = DEFAULT_SLACK) -> Interval:

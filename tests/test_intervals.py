@@ -83,21 +83,37 @@ def probes(*items: Interval) -> list[float]:
 # interval_for: one shape per qualifier
 
 
-def test_more_than_is_open_above() -> None:
+def test_more_than_is_open_at_its_number_and_reaches_half_again() -> None:
     interval = interval_for(Qualifier.MORE_THAN, N, N)
-    assert interval == Interval(low=N, high=None, low_open=True)
+    assert interval == Interval(low=N, high=150_000, low_open=True)
     assert not interval.contains(N)
     assert interval.contains(N + 1)
-    assert interval.contains(1e12)
+    assert interval.contains(150_000)
+    assert not interval.contains(175_000)
     assert not interval.contains(N - 1)
 
 
-def test_at_least_is_closed_above() -> None:
-    interval = interval_for(Qualifier.AT_LEAST, N, N)
-    assert interval == Interval(low=N, high=None)
-    assert interval.contains(N)
+def test_more_than_without_reach_is_unbounded() -> None:
+    interval = interval_for(Qualifier.MORE_THAN, N, N, Slack(reach=None))
+    assert interval == Interval(low=N, high=None, low_open=True)
     assert interval.contains(1e12)
+
+
+def test_more_than_zero_is_unbounded() -> None:
+    assert interval_for(Qualifier.MORE_THAN, 0, 0).high is None
+    assert interval_for(Qualifier.LESS_THAN, 0, 0).low is None
+
+
+def test_at_least_is_closed_at_its_number() -> None:
+    interval = interval_for(Qualifier.AT_LEAST, N, N)
+    assert interval == Interval(low=N, high=150_000)
+    assert interval.contains(N)
+    assert not interval.contains(1e12)
     assert not interval.contains(N - 0.5)
+
+
+def test_dates_keep_open_hedges_unbounded() -> None:
+    assert interval_for(Qualifier.MORE_THAN, 738_000, 738_000, DATE_SLACK).high is None
 
 
 def test_almost_is_just_below_with_high_open() -> None:
@@ -116,19 +132,27 @@ def test_almost_uses_the_near_fraction_of_the_slack() -> None:
     assert interval == Interval(low=6.0, high=8.0, high_open=True)
 
 
-def test_up_to_is_closed_below() -> None:
-    interval = interval_for(Qualifier.UP_TO, 175_000, 175_000)
-    assert interval == Interval(low=None, high=175_000)
-    assert interval.contains(175_000)
-    assert interval.contains(-1e12)
-    assert not interval.contains(175_000.5)
+def test_up_to_is_closed_at_its_number_and_reaches_down() -> None:
+    interval = interval_for(Qualifier.UP_TO, 150_000, 150_000)
+    assert interval == Interval(low=N, high=150_000)
+    assert interval.contains(150_000)
+    assert not interval.contains(-1e12)
+    assert not interval.contains(150_000.5)
 
 
-def test_less_than_is_open_below() -> None:
+def test_less_than_is_open_at_its_number() -> None:
     interval = interval_for(Qualifier.LESS_THAN, N, N)
-    assert interval == Interval(low=None, high=N, high_open=True)
+    assert interval.high == N and interval.high_open
+    assert interval.low == pytest.approx(N / 1.5)
     assert not interval.contains(N)
     assert interval.contains(N - 0.001)
+    assert not interval.contains(50_000)
+
+
+def test_less_than_reaches_down_to_what_more_than_reaches_up_from() -> None:
+    more = interval_for(Qualifier.MORE_THAN, 60_000, 60_000)
+    less = interval_for(Qualifier.LESS_THAN, more.high or 0, more.high or 0)
+    assert less.low == pytest.approx(60_000)
 
 
 def test_about_is_symmetric_with_approximate_slack() -> None:
@@ -304,9 +328,10 @@ def test_touching_intervals() -> None:
 
 
 def test_notation() -> None:
-    assert compared(Qualifier.MORE_THAN, N, N).notation() == "(100,000, inf)"
+    assert compared(Qualifier.MORE_THAN, N, N).notation() == "(100,000, 150,000]"
+    assert compared(Qualifier.MORE_THAN, N, N, Slack(reach=None)).notation() == "(100,000, inf)"
     assert compared(Qualifier.ALMOST, N, N).notation() == "[95,000, 100,000)"
-    assert compared(Qualifier.UP_TO, 7, 7).notation() == "(-inf, 7]"
+    assert compared(Qualifier.UP_TO, 7, 7, Slack(reach=None)).notation() == "(-inf, 7]"
     assert Interval(low=2.5, high=3).notation() == "[2.5, 3]"
 
 

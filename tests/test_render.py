@@ -95,7 +95,7 @@ def test_json_follows_the_documented_schema(report: Report) -> None:
     assert all(c["low"] == c["value"] for c in dates["claims"])
     troops = next(f for f in document["facts"] if f["id"] == "geneva.troops-at-border")
     more_than = next(c for c in troops["claims"] if c["qualifier"] == "more-than")
-    assert (more_than["value"], more_than["low"], more_than["high"]) == (100000, 100000, None)
+    assert (more_than["value"], more_than["low"], more_than["high"]) == (100000, 100000, 150000)
 
 
 def test_claim_offsets_point_at_the_claim_text(report: Report) -> None:

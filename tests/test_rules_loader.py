@@ -472,3 +472,27 @@ def test_compiled_fact_units_are_unit_keys() -> None:
     assert compiled.units == frozenset({"troop", "soldier", "military personnel"})
     assert compiled.path == "x.yaml"
     assert [c.phrase for c in compiled.cues] == ["border*"]
+
+
+# --- slack settings -------------------------------------------------------------------------------------------
+
+
+def fact_rule(slack: dict[str, object], kind: str = "quantity") -> FactRule:
+    return FactRule.model_validate(
+        {"id": "t.fact", "kind": kind, "title": "T", "cues": ["troops"], "compare": {"slack": slack}}
+    )
+
+
+def test_reach_defaults_to_half_again_for_numbers_and_none_for_dates() -> None:
+    assert fact_rule({}).slack().reach == 0.5
+    assert fact_rule({}, kind="date").slack().reach is None
+
+
+def test_reach_and_unbounded_override_the_default() -> None:
+    assert fact_rule({"reach": 1.0}).slack().reach == 1.0
+    assert fact_rule({"unbounded": True}).slack().reach is None
+
+
+def test_reach_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="reach"):
+        fact_rule({"reach": 0})

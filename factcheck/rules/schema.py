@@ -25,6 +25,8 @@ class SlackSpec(Strict):
     approximate: float | None = Field(default=None, ge=0)
     near: float | None = Field(default=None, ge=0)
     rounding: float | None = Field(default=None, ge=0)
+    reach: float | None = Field(default=None, gt=0, description="how far 'more than'/'less than' reach past N")
+    unbounded: bool = Field(default=False, description="'more than N' reaches without limit (no reach)")
 
 
 class Compare(Strict):
@@ -103,7 +105,10 @@ class FactRule(RuleBase):
 
     def slack(self) -> Slack:
         base = DATE_SLACK if self.kind == "date" else DEFAULT_SLACK
-        overrides = {k: v for k, v in self.compare.slack.model_dump().items() if v is not None}
+        spec = self.compare.slack
+        overrides = {k: v for k, v in spec.model_dump(exclude={"unbounded"}).items() if v is not None}
+        if spec.unbounded:
+            overrides["reach"] = None
         return base.model_copy(update=overrides) if overrides else base
 
 
