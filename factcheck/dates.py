@@ -47,7 +47,9 @@ _YEAR_LEAD = re.compile(r"\b(?P<lead>in|since|by|until|till|before|after|from|of
 # Tense markers near a weekday: the nearest decides whether "Wednesday" is past or coming.
 _FUTURE = re.compile(
     rf"\b(?:will|shall|won{_APOS}t|(?:is|are|was|were)\s+(?:due|set|scheduled|slated|expected|planned|going)\s+to"
-    r"|scheduled|slated|upcoming|expected|plans?\s+to|next|ahead\s+of|begins|starts|meets|opens)\b"
+    r"|scheduled|slated|upcoming|expected|plans?\s+to|next|ahead\s+of|begins|starts|meets|opens"
+    # present tense of a schedule: "talks move to Brussels on Wednesday", "the council reconvenes Friday"
+    r"|moves?|heads?|shifts?|resumes?|reconvenes?|continues?|follows?|convenes?)\b"
     rf"|{_APOS}ll\b",
     re.IGNORECASE,
 )

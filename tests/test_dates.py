@@ -36,6 +36,20 @@ def test_future_weekday_is_the_next_on_or_after_publication(published: dt.date, 
     assert 0 <= (first - published).days <= 6
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Talks move to the OSCE in Vienna on Thursday.",
+        "The council reconvenes Thursday in Vienna.",
+        "The delegations head to Vienna on Thursday.",
+        "Negotiations resume on Thursday.",
+    ],
+)
+def test_a_schedule_in_the_present_tense_looks_forward(sentence: str) -> None:
+    first, _, _ = only(sentence, dt.date(2022, 1, 11))
+    assert first == dt.date(2022, 1, 13)
+
+
 @given(DATES, st.sampled_from(DAY_NAMES))
 def test_last_and_next_weekday_never_fall_on_publication(published: dt.date, day: str) -> None:
     last, _, _ = only(f"They met last {day.title()}.", published)
