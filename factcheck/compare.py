@@ -8,10 +8,11 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
-from factcheck.intervals import DEFAULT_SLACK, Interval, Slack, compared
+from factcheck.intervals import DEFAULT_SLACK, Interval, Qualifier, Slack, compared
 from factcheck.models import Claim, FactInfo, Finding, JudgedClaim, Status, Verdict
 
 
@@ -24,7 +25,31 @@ class Policy:
     similarity: int = 90
 
 
-def compared_interval(claim: Claim, policy: Policy) -> Interval | None:
+class Comparable(Protocol):
+    """What comparing needs of a claim: whose it is, where, and its stated value (a Claim, or a cached row)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def qualifier(self) -> Qualifier: ...
+    @property
+    def stated_low(self) -> float | None: ...
+    @property
+    def stated_high(self) -> float | None: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def label(self) -> str | None: ...
+
+
+C = TypeVar("C", bound=Comparable)
+
+
+def compared_interval(claim: Comparable, policy: Policy) -> Interval | None:
     if claim.stated_low is None or claim.stated_high is None:
         return None
     slack = policy.slack
@@ -33,14 +58,37 @@ def compared_interval(claim: Claim, policy: Policy) -> Interval | None:
     return compared(claim.qualifier, claim.stated_low, claim.stated_high, slack)
 
 
-def judge(fact: FactInfo, claims: Sequence[Claim], policy: Policy) -> Finding:
-    """The finding for one fact. Sources, not claims, are counted: an outlet saying a thing twice counts once."""
+@dataclass(frozen=True)
+class Assessment(Generic[C]):
+    """One fact's claims compared: in a stable order, each with its compared interval (or text key) and verdict."""
+
+    claims: tuple[C, ...]
+    intervals: tuple[Interval | None, ...]
+    keys: tuple[str | None, ...]
+    verdicts: tuple[Verdict, ...]
+    status: Status
+    majority: tuple[str, ...]
+    outliers: tuple[str, ...]
+
+    def agree(self, i: int, j: int) -> bool:
+        """Whether claims ``i`` and ``j`` could both hold: their intervals meet, or their texts are one value."""
+        if self.keys[i] is not None or self.keys[j] is not None:
+            return self.keys[i] == self.keys[j]
+        a, b = self.intervals[i], self.intervals[j]
+        return a is not None and b is not None and a.overlaps(b)
+
+
+def assess(claims: Sequence[C], policy: Policy) -> Assessment[C]:
+    """Compare one fact's claims. Sources, not claims, are counted: an outlet saying a thing twice counts once."""
     ordered = sorted(claims, key=lambda c: (c.source, c.start, c.end))
+    keys: list[str | None]
     if policy.method == "same-text":
-        keys = _text_groups(ordered, policy.similarity)
+        text_keys = _text_groups(ordered, policy.similarity)
+        keys = list(text_keys)
         intervals: list[Interval | None] = [None] * len(ordered)
-        support = _best_group(ordered, [{k} for k in keys])
+        support = _best_group(ordered, [{k} for k in text_keys])
     else:
+        keys = [None] * len(ordered)
         intervals = [compared_interval(c, policy) for c in ordered]
         support = _best_point(ordered, intervals)
     holds, tie = support
@@ -61,13 +109,28 @@ def judge(fact: FactInfo, claims: Sequence[Claim], policy: Policy) -> Finding:
         verdicts = [Verdict.MAJORITY if h else Verdict.OUTLIER for h in holds]
         majority = tuple(sorted({c.source for c, h in zip(ordered, holds, strict=True) if h}))
         outliers = tuple(sorted({c.source for c, h in zip(ordered, holds, strict=True) if not h}))
-    judged = tuple(
-        JudgedClaim(claim=c, compared=i, verdict=v) for c, i, v in zip(ordered, intervals, verdicts, strict=True)
+    return Assessment(
+        claims=tuple(ordered),
+        intervals=tuple(intervals),
+        keys=tuple(keys),
+        verdicts=tuple(verdicts),
+        status=status,
+        majority=majority,
+        outliers=outliers,
     )
-    return Finding(fact=fact, status=status, claims=judged, majority=majority, outliers=outliers)
 
 
-def _best_point(claims: Sequence[Claim], intervals: Sequence[Interval | None]) -> tuple[list[bool], bool]:
+def judge(fact: FactInfo, claims: Sequence[Claim], policy: Policy) -> Finding:
+    """The finding for one fact: its claims assessed, as the report shows them."""
+    found = assess(claims, policy)
+    judged = tuple(
+        JudgedClaim(claim=c, compared=i, verdict=v)
+        for c, i, v in zip(found.claims, found.intervals, found.verdicts, strict=True)
+    )
+    return Finding(fact=fact, status=found.status, claims=judged, majority=found.majority, outliers=found.outliers)
+
+
+def _best_point(claims: Sequence[Comparable], intervals: Sequence[Interval | None]) -> tuple[list[bool], bool]:
     """Which claims hold at the value most sources allow, and whether another value ties with it.
 
     A sweep over candidate points (every endpoint, and just below and above it): O(n log n) in the claims.
@@ -145,7 +208,7 @@ def normalize_text(value: str) -> str:
     return plain.removeprefix("the ")
 
 
-def _text_groups(claims: Sequence[Claim], similarity: int) -> list[str]:
+def _text_groups(claims: Sequence[Comparable], similarity: int) -> list[str]:
     """Each claim's group key: the first (in sorted order) normalized value it is similar enough to."""
     keys: list[str] = []
     representatives: list[str] = []
@@ -158,7 +221,7 @@ def _text_groups(claims: Sequence[Claim], similarity: int) -> list[str]:
     return keys
 
 
-def _best_group(claims: Sequence[Claim], groups: Sequence[set[str]]) -> tuple[list[bool], bool]:
+def _best_group(claims: Sequence[Comparable], groups: Sequence[set[str]]) -> tuple[list[bool], bool]:
     sources_for: dict[str, set[str]] = defaultdict(set)
     claims_for: dict[str, int] = defaultdict(int)
     for claim, group in zip(claims, groups, strict=True):
