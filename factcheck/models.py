@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import IntEnum, StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -189,3 +190,102 @@ class Report(Record):
     sources: tuple[SourceSummary, ...]
     findings: tuple[Finding, ...]
     errors: tuple[ReportError, ...] = ()
+
+
+class FindingKind(StrEnum):
+    """What a check found about a checked article's claim."""
+
+    CONFLICT = "conflict"  # it contradicts what the rest of the corpus says
+    FIRST = "first"  # no other article states this fact yet
+
+
+class Location(Record):
+    """Where a claim stands in its file: 1-based lines and columns, the end column exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class CorpusClaim(Record):
+    """A claim of another article, as a check quotes it: who said it, in what words, where."""
+
+    source: str
+    outlet: str
+    text: str
+    value: str
+    location: Location
+
+
+class CheckFinding(Record):
+    """One finding against a checked article: a claim at odds with the corpus, or a fact it is first to state.
+
+    ``disagrees`` lists the corpus claims it is at odds with (at most a handful; ``disagree_count`` counts all
+    of them, and ``disagree_sources`` the outlets). ``fingerprint`` identifies the finding across edits.
+    """
+
+    kind: FindingKind
+    fact: FactInfo
+    severity: Severity
+    source: str
+    outlet: str
+    text: str
+    value: str
+    location: Location
+    message: str
+    fingerprint: str
+    disagrees: tuple[CorpusClaim, ...] = ()
+    disagree_count: int = 0
+    disagree_sources: int = 0
+    corpus_sources: int = 0
+
+
+class FactCheck(Record):
+    """One fact a checked article states, and how the check of it came out (one JUnit test case)."""
+
+    source: str
+    path: str
+    fact: FactInfo
+    claims: int
+    corpus_sources: int
+    findings: tuple[CheckFinding, ...]
+    baselined: tuple[CheckFinding, ...] = ()
+
+
+def _by_place(findings: Iterable[CheckFinding]) -> tuple[CheckFinding, ...]:
+    return tuple(
+        sorted(
+            findings,
+            key=lambda f: (f.location.path, f.location.line, f.location.column, f.fact.id, f.kind.value),
+        )
+    )
+
+
+class CheckReport(Record):
+    """What ``factcheck check`` renders: the checked articles' facts and the findings against them."""
+
+    corpus: str
+    articles: tuple[Source, ...]
+    corpus_articles: int
+    checks: tuple[FactCheck, ...]
+    report: Report | None = None  # the report restricted to the facts the checked articles state (for JSON)
+    fail_on: Severity | None = Severity.ERROR
+    errors: tuple[ReportError, ...] = ()
+
+    @property
+    def findings(self) -> tuple[CheckFinding, ...]:
+        """The findings, in the order of their places in the checked files."""
+        return _by_place(f for check in self.checks for f in check.findings)
+
+    @property
+    def baselined(self) -> tuple[CheckFinding, ...]:
+        return _by_place(f for check in self.checks for f in check.baselined)
+
+    def failing(self) -> tuple[CheckFinding, ...]:
+        """The findings at or above the severity that fails the run."""
+        if self.fail_on is None:
+            return ()
+        threshold = self.fail_on.rank
+        return tuple(f for f in self.findings if f.severity.rank >= threshold)

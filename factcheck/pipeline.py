@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.articles import list_articles, parse_article, read_article
 from factcheck.compare import Policy, judge
@@ -28,6 +29,9 @@ from factcheck.models import (
     Verdict,
 )
 from factcheck.rules.loader import RuleSet
+
+if TYPE_CHECKING:
+    from factcheck.cache import ClaimCache
 from factcheck.segment import sentences
 
 
@@ -143,6 +147,18 @@ def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
         sources.append(Source.of(article))
         matches.extend(analyze(article, rules).matches)
     return build_report(corpus_dir.as_posix(), sources, matches, rules, problems)
+
+
+def cached_report(corpus_dir: Path, rules: RuleSet, cache: ClaimCache) -> Report:
+    """As :func:`run_report`, with each article's matches taken from (or added to) the claim cache."""
+    paths = corpus_paths(corpus_dir)
+
+    def from_cache() -> Report:
+        entries, problems = cache.load(paths, rules)
+        matches = list(cache.matches(e.key for e in entries))
+        return build_report(corpus_dir.as_posix(), [e.source for e in entries], matches, rules, problems)
+
+    return cache.retrying(from_cache)
 
 
 def extract_files(

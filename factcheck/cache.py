@@ -1,0 +1,398 @@
+"""The claim cache: each article's fact matches, kept in SQLite under the user's cache folder.
+
+An article is analyzed once per content and rule set: rows are keyed by the file's path, the SHA-256 of its
+bytes and a key of the rules' digest, the program version and this cache's layout. A file whose size and
+modification time are what they were when it was hashed (and not so recent that a same-second edit could hide)
+is taken as unchanged without reading it again. Claims are stored both as columns (what comparing needs, so a
+check loads only the facts it touches, without parsing JSON) and as the full claim JSON (for reports).
+
+A cache that cannot be read, has another layout or holds rows that do not parse is rebuilt, never trusted;
+every write is one SQLite transaction, so a run cut short leaves the cache as it was before the batch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from factcheck import __version__
+from factcheck.articles import decode, parse_article
+from factcheck.errors import InputError, Problem
+from factcheck.intervals import Qualifier
+from factcheck.lines import LineIndex
+from factcheck.models import Article, Claim, FactMatch, Location, Source
+from factcheck.render.values import describe
+from factcheck.rules.loader import RuleSet
+
+CACHE_LAYOUT = 1
+CACHE_FILE = "claims.sqlite3"
+ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
+# A file modified this close to when it was hashed may change again within the clock's resolution unseen.
+RACY_NS = 2_000_000_000
+_BATCH = 200
+T = TypeVar("T")
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL,
+    ruleset TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hashed_ns INTEGER NOT NULL,
+    outlet TEXT NOT NULL,
+    published TEXT,
+    UNIQUE (path, ruleset)
+);
+CREATE TABLE IF NOT EXISTS claims (
+    article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    fact TEXT NOT NULL,
+    source TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    low REAL,
+    high REAL,
+    text TEXT NOT NULL,
+    label TEXT,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    line INTEGER NOT NULL,
+    col INTEGER NOT NULL,
+    end_line INTEGER NOT NULL,
+    end_col INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    distance REAL NOT NULL,
+    claim TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS claims_by_fact ON claims (fact, article);
+CREATE INDEX IF NOT EXISTS claims_by_article ON claims (article);
+"""
+
+
+def default_cache_dir() -> Path:
+    """``$FACTCHECK_CACHE_DIR``, or the platform's user cache folder for factcheck."""
+    configured = os.environ.get(ENV_CACHE_DIR)
+    if configured:
+        return Path(configured)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("factcheck", appauthor=False))
+
+
+def ruleset_key(rules: RuleSet) -> str:
+    """What cached claims depend on besides the article: the rules, the program and the cache layout."""
+    return hashlib.sha256(f"{rules.digest}\0{__version__}\0{CACHE_LAYOUT}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A cached fact match: what comparing needs, where it stands, and its value in words."""
+
+    article: int
+    fact: str
+    source: str
+    qualifier: Qualifier
+    stated_low: float | None
+    stated_high: float | None
+    text: str
+    label: str | None
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    value: str
+
+    def location(self, path: str) -> Location:
+        return Location(
+            path=path, line=self.line, column=self.column, end_line=self.end_line, end_column=self.end_column
+        )
+
+
+@dataclass(frozen=True)
+class CorpusEntry:
+    """An article of the corpus as the cache knows it: its row and its source."""
+
+    key: int
+    source: Source
+
+
+def location_of(claim: Claim, index: LineIndex, path: str) -> Location:
+    return Location(
+        path=path,
+        line=index.line(claim.start),
+        column=index.column(claim.start),
+        end_line=index.line(claim.end),
+        end_column=index.column(claim.end),
+    )
+
+
+class ClaimCache:
+    """The claim cache in ``folder`` (created when missing), or in memory when ``folder`` is None."""
+
+    def __init__(self, folder: Path | None, timeout: float = 30.0) -> None:
+        self.folder = folder
+        self.timeout = timeout
+        self.path = None if folder is None else folder / CACHE_FILE
+        self.rebuilt = False
+        self.analyzed = 0
+        self._db = self._open()
+
+    # --- opening, and rebuilding what cannot be trusted ------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
+        try:
+            assert self.folder is not None
+            self.folder.mkdir(parents=True, exist_ok=True)
+            return self._prepare(sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None))
+        except OSError as exc:
+            message = f"cannot create the cache folder: {exc.strerror or exc}"
+            raise InputError(Problem(str(self.folder), message)) from None
+        except sqlite3.OperationalError as exc:
+            raise InputError(Problem(str(self.path), f"cannot use the claim cache: {exc}")) from None
+        except sqlite3.DatabaseError:
+            return self._rebuild()
+
+    def _prepare(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, CACHE_LAYOUT):
+            db.close()
+            raise sqlite3.DatabaseError("another cache layout")
+        db.executescript(_SCHEMA)
+        if version == 0:
+            db.execute(f"PRAGMA user_version = {CACHE_LAYOUT}")
+        # A quick look at every table: a damaged file fails here rather than halfway through a run.
+        for table in ("meta", "articles", "claims"):
+            db.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return db
+
+    def _rebuild(self) -> sqlite3.Connection:
+        """Remove a damaged or foreign cache file and start an empty one."""
+        assert self.path is not None
+        self.rebuilt = True
+        with contextlib.suppress(AttributeError, sqlite3.Error):
+            self._db.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.path}{suffix}")
+        try:
+            return self._prepare(sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None))
+        except sqlite3.DatabaseError as exc:
+            raise InputError(Problem(str(self.path), f"cannot use the claim cache: {exc}")) from None
+
+    def retrying(self, work: Callable[[], T]) -> T:
+        """Run ``work`` on the cache; if the cache proves damaged on the way, rebuild it and run it once more.
+
+        A cache that is busy (another run holding it past the timeout) or read-only is an input error, not damage:
+        it is left as it is.
+        """
+        try:
+            return work()
+        except sqlite3.OperationalError as exc:
+            raise InputError(Problem(str(self.path or ":memory:"), f"cannot use the claim cache: {exc}")) from None
+        except sqlite3.DatabaseError:
+            if self.path is None:
+                raise
+            self._db = self._rebuild()
+            return work()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> ClaimCache:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- filling ------------------------------------------------------------------------------------------------
+
+    def load(self, paths: Sequence[Path], rules: RuleSet) -> tuple[list[CorpusEntry], list[Problem]]:
+        """Every readable article among ``paths`` as a cache entry (analyzing what is new or changed)."""
+        return self.retrying(lambda: self._load(paths, rules))
+
+    def _load(self, paths: Sequence[Path], rules: RuleSet) -> tuple[list[CorpusEntry], list[Problem]]:
+        key = ruleset_key(rules)
+        known = {
+            row[1]: row
+            for row in self._db.execute(
+                "SELECT id, path, sha256, size, mtime_ns, hashed_ns, outlet, published FROM articles WHERE ruleset=?",
+                (key,),
+            )
+        }
+        entries: list[CorpusEntry] = []
+        problems: list[Problem] = []
+        pending = 0
+        self._db.execute("BEGIN")
+        try:
+            for path in paths:
+                name = str(path)
+                absolute = os.path.abspath(name)
+                row = known.get(absolute)
+                try:
+                    status = os.stat(name)
+                except OSError as exc:
+                    problems.append(Problem(name, f"cannot read: {exc.strerror or exc}", line=1))
+                    continue
+                if row is not None and _unchanged(row, status):
+                    entries.append(CorpusEntry(row[0], _source(name, row[6], row[7])))
+                    continue
+                try:
+                    data = Path(name).read_bytes()
+                    digest = hashlib.sha256(data).hexdigest()
+                    if row is not None and row[2] == digest:
+                        self._db.execute(
+                            "UPDATE articles SET size=?, mtime_ns=?, hashed_ns=? WHERE id=?",
+                            (status.st_size, status.st_mtime_ns, time.time_ns(), row[0]),
+                        )
+                        entries.append(CorpusEntry(row[0], _source(name, row[6], row[7])))
+                        continue
+                    article = parse_article(name, decode(Path(name), data))
+                except IsADirectoryError:
+                    problems.append(Problem(name, "is a directory, not an article file", line=1))
+                    continue
+                except OSError as exc:
+                    problems.append(Problem(name, f"cannot read: {exc.strerror or exc}", line=1))
+                    continue
+                except InputError as exc:
+                    problems.extend(exc.problems)
+                    continue
+                entry_key = self._store(absolute, key, digest, status, article, rules)
+                entries.append(CorpusEntry(entry_key, Source.of(article)))
+                self.analyzed += 1
+                pending += 1
+                if pending >= _BATCH:
+                    self._db.execute("COMMIT")
+                    self._db.execute("BEGIN")
+                    pending = 0
+            self._db.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            raise
+        return entries, problems
+
+    def _store(
+        self, absolute: str, key: str, digest: str, status: os.stat_result, article: Article, rules: RuleSet
+    ) -> int:
+        from factcheck.pipeline import analyze
+
+        matches = analyze(article, rules).matches
+        self._db.execute("DELETE FROM articles WHERE path=?", (absolute,))
+        cursor = self._db.execute(
+            "INSERT INTO articles (path, ruleset, sha256, size, mtime_ns, hashed_ns, outlet, published)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                absolute,
+                key,
+                digest,
+                status.st_size,
+                status.st_mtime_ns,
+                time.time_ns(),
+                article.outlet,
+                article.published.isoformat() if article.published else None,
+            ),
+        )
+        row_id = cursor.lastrowid
+        assert row_id is not None
+        index = LineIndex(article.text)
+        self._db.executemany(
+            'INSERT INTO claims (article, fact, source, qualifier, low, high, text, label, start, "end", line, col,'
+            " end_line, end_col, value, distance, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_claim_row(row_id, match, index) for match in matches],
+        )
+        return row_id
+
+    # --- reading --------------------------------------------------------------------------------------------------
+
+    def facts_of(self, keys: Iterable[int]) -> dict[int, set[str]]:
+        """The facts each of these articles states."""
+        found: dict[int, set[str]] = {}
+        for key in keys:
+            found[key] = {row[0] for row in self._db.execute("SELECT fact FROM claims WHERE article=?", (key,))}
+        return found
+
+    def rows(self, fact: str, keys: set[int]) -> list[ClaimRow]:
+        """The cached claims of one fact, from the articles in ``keys``."""
+        out: list[ClaimRow] = []
+        query = (
+            'SELECT article, fact, source, qualifier, low, high, text, label, start, "end", line, col, end_line,'
+            " end_col, value FROM claims WHERE fact=?"
+        )
+        for row in self._db.execute(query, (fact,)):
+            if row[0] in keys:
+                out.append(ClaimRow(row[0], row[1], row[2], Qualifier(row[3]), *row[4:]))
+        return out
+
+    def matches(self, keys: Iterable[int], fact: str | None = None) -> Iterator[FactMatch]:
+        """The full fact matches of these articles (of one fact, if given), parsed from their JSON."""
+        wanted = set(keys)
+        if fact is None:
+            cursor = self._db.execute("SELECT article, fact, distance, claim FROM claims ORDER BY article, rowid")
+        else:
+            cursor = self._db.execute(
+                "SELECT article, fact, distance, claim FROM claims WHERE fact=? ORDER BY article, rowid", (fact,)
+            )
+        for article, fact_id, distance, claim in cursor:
+            if article not in wanted:
+                continue
+            try:
+                parsed = Claim.model_validate_json(claim)
+            except ValidationError:
+                raise sqlite3.DatabaseError("a cached claim does not parse") from None
+            yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
+
+
+def _unchanged(row: tuple[object, ...], status: os.stat_result) -> bool:
+    size, mtime_ns, hashed_ns = row[3], row[4], row[5]
+    assert isinstance(hashed_ns, int)
+    return size == status.st_size and mtime_ns == status.st_mtime_ns and status.st_mtime_ns < hashed_ns - RACY_NS
+
+
+def _source(path: str, outlet: object, published: object) -> Source:
+    import datetime as dt
+
+    return Source(
+        id=Path(path).stem,
+        outlet=str(outlet),
+        published=dt.date.fromisoformat(published) if isinstance(published, str) else None,
+        path=path,
+    )
+
+
+def _claim_row(article: int, match: FactMatch, index: LineIndex) -> tuple[object, ...]:
+    claim = match.claim
+    where = location_of(claim, index, "")
+    return (
+        article,
+        match.fact_id,
+        claim.source,
+        claim.qualifier.value,
+        claim.stated_low,
+        claim.stated_high,
+        claim.text,
+        claim.label,
+        claim.start,
+        claim.end,
+        where.line,
+        where.column,
+        where.end_line,
+        where.end_column,
+        describe(claim),
+        match.distance,
+        claim.model_dump_json(),
+    )
