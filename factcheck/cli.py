@@ -8,15 +8,20 @@ import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from factcheck import __version__
 from factcheck.errors import InputError, Problem
 from factcheck.models import ExitCode, Severity
 from factcheck.output import atomic_write_text
 
+if TYPE_CHECKING:
+    from factcheck.cache import ClaimCache
+
 DEFAULT_CORPUS = Path("corpus/geneva-2022")
 DEFAULT_RULES = Path("rules")
+DEFAULT_BASELINE = Path("reports/baseline.yaml")
+CHECK_FORMAT_NAMES = ("rich", "json", "github", "sarif", "junit", "markdown")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -65,6 +70,44 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a fact of this severity or worse is in conflict (default: error)",
     )
+    _cache_options(report)
+
+    check = commands.add_parser("check", help="check new or edited articles against the rest of their story")
+    check.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
+    check.add_argument(
+        "--against",
+        type=Path,
+        metavar="CORPUS_DIR",
+        help="the story's folder (default: each article's own folder)",
+    )
+    check.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    check.add_argument("--format", choices=CHECK_FORMAT_NAMES, default="rich")
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="error",
+        help="exit 1 on a finding of this severity or worse (default: error)",
+    )
+    check.add_argument("--baseline", type=Path, metavar="FILE", help="decisions whose findings do not fail the run")
+    check.add_argument("--output", type=Path, metavar="FILE", help="write the findings here instead of stdout")
+    _cache_options(check)
+
+    baseline = commands.add_parser("baseline", help="record the current findings so they no longer fail checks")
+    baseline_commands = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", parser_class=_Parser)
+    create = baseline_commands.add_parser("create", help="write a baseline of every current finding")
+    create.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        metavar="CORPUS_DIR",
+        help=f"folder of the story's articles (default: {DEFAULT_CORPUS})",
+    )
+    create.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    create.add_argument(
+        "--output", type=Path, default=DEFAULT_BASELINE, metavar="FILE", help=f"(default: {DEFAULT_BASELINE})"
+    )
+    _cache_options(create)
 
     extract = commands.add_parser("extract", help="list every claim found in articles, before any rule")
     extract.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -93,6 +136,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cache_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--cache-dir",
+        type=Path,
+        metavar="DIR",
+        help="where analyzed articles are kept (default: $FACTCHECK_CACHE_DIR, or the user cache folder)",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="analyze every article afresh, keep nothing")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
@@ -116,6 +169,12 @@ def _run(argv: list[str]) -> int:
         return _report(args)
     if args.command == "extract":
         return _extract(args)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "baseline":
+        if args.baseline_command == "create":
+            return _baseline_create(args)
+        raise UsageError("factcheck baseline: choose an action: create (see 'factcheck baseline --help')")
     if args.command == "rules":
         if args.rules_command == "test":
             return _rules_test(args)
@@ -144,13 +203,39 @@ def _emit(text_writer: TextIO, output: Path | None) -> None:
         atomic_write_text(output, text_writer.getvalue())
 
 
+def _open_cache(args: argparse.Namespace, corpora: Sequence[Path]) -> ClaimCache:
+    """The claim cache the options ask for; refused inside a corpus, where it would be read as articles' kin."""
+    from factcheck.cache import ClaimCache, default_cache_dir
+
+    if args.no_cache:
+        return ClaimCache(None)
+    folder: Path = args.cache_dir if args.cache_dir is not None else default_cache_dir()
+    resolved = folder.resolve()
+    for corpus in corpora:
+        story = corpus.resolve()
+        if resolved == story or story in resolved.parents:
+            raise InputError(
+                Problem(str(folder), f"the claim cache must not be inside the corpus {corpus}; choose --cache-dir")
+            )
+    try:
+        return ClaimCache(folder)
+    except InputError as exc:
+        if args.cache_dir is not None:
+            raise
+        # The default folder is a convenience: without it (a read-only home, say) the run goes on uncached.
+        print(f"factcheck: note: {exc.problems[0].one_line()}; going on without a cache", file=sys.stderr)
+        return ClaimCache(None)
+
+
 def _report(args: argparse.Namespace) -> int:
-    from factcheck.pipeline import fails, run_report
+    from factcheck.pipeline import cached_report, corpus_paths, fails
     from factcheck.render import REPORT_FORMATS
     from factcheck.rules.loader import load_rules
 
     rules = load_rules(args.rules)
-    report = run_report(args.corpus, rules)
+    corpus_paths(args.corpus)  # a missing or empty folder is an error before any cache is opened
+    with _open_cache(args, [args.corpus]) as cache:
+        report = cached_report(args.corpus, rules, cache)
     renderer = REPORT_FORMATS[args.format]
     if args.format == "rich" and args.output is None:
         renderer(report, sys.stdout)
@@ -163,6 +248,49 @@ def _report(args: argparse.Namespace) -> int:
         return ExitCode.INPUT_ERROR
     threshold = None if args.fail_on == "never" else Severity(args.fail_on)
     return ExitCode.FINDINGS if fails(report, threshold) else ExitCode.CLEAN
+
+
+def _check(args: argparse.Namespace) -> int:
+    from factcheck.check import run_check
+    from factcheck.decisions import Decisions, load_decisions
+    from factcheck.render import CHECK_FORMATS
+    from factcheck.rules.loader import load_rules
+
+    rules = load_rules(args.rules)
+    decisions = load_decisions(args.baseline) if args.baseline is not None else Decisions()
+    threshold = None if args.fail_on == "never" else Severity(args.fail_on)
+    corpora = [args.against] if args.against is not None else sorted({p.parent for p in args.articles})
+    with _open_cache(args, corpora) as cache:
+        result = run_check(args.articles, args.against, rules, cache, decisions, threshold, full=args.format == "json")
+    renderer = CHECK_FORMATS[args.format]
+    if args.format == "rich" and args.output is None:
+        renderer(result, sys.stdout)
+    else:
+        buffer = io.StringIO()
+        renderer(result, buffer)
+        _emit(buffer, args.output)
+    if result.errors:
+        _print_problems([Problem(e.path, e.message, e.line) for e in result.errors])
+        return ExitCode.INPUT_ERROR
+    return ExitCode.FINDINGS if result.failing() else ExitCode.CLEAN
+
+
+def _baseline_create(args: argparse.Namespace) -> int:
+    from factcheck.decisions import baseline_of, write_decisions
+    from factcheck.pipeline import cached_report, corpus_paths
+    from factcheck.rules.loader import load_rules
+
+    rules = load_rules(args.rules)
+    corpus_paths(args.corpus)
+    with _open_cache(args, [args.corpus]) as cache:
+        report = cached_report(args.corpus, rules, cache)
+    decisions = baseline_of(report)
+    write_decisions(args.output, decisions)
+    print(f"factcheck: {len(decisions)} findings recorded in {args.output}", file=sys.stderr)
+    if report.errors:
+        _print_problems([Problem(e.path, e.message, e.line) for e in report.errors])
+        return ExitCode.INPUT_ERROR
+    return ExitCode.CLEAN
 
 
 def _extract(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""Golden outputs of the bundled corpus in every report format (regenerate with tests/golden/regenerate.py)."""
+"""Golden outputs of the bundled corpus in every report format, and of a check of a new article in every check
+format (regenerate with tests/golden/regenerate.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ REGENERATE = _regenerate_module()
 OUTPUTS = REGENERATE.render_all()
 
 
-@pytest.mark.parametrize("file_name", sorted(REGENERATE.FORMATS.values()))
+@pytest.mark.parametrize("file_name", sorted([*REGENERATE.FORMATS.values(), *REGENERATE.CHECK_FILES.values()]))
 def test_output_matches_golden(file_name: str) -> None:
     golden = (GOLDEN / file_name).read_text(encoding="utf-8")
     assert golden.startswith(REGENERATE.HEADER), "golden files carry the regeneration header"

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from factcheck.models import Claim, Finding, JudgedClaim, Report
+from factcheck.models import CheckFinding, CheckReport, Claim, Finding, JudgedClaim, Report
 from factcheck.render.values import bound, interval_words, stated
 
 REPORT_SCHEMA = "factcheck.report/1"
@@ -91,3 +91,72 @@ def render(report: Report, out: TextIO) -> None:
 def render_claims(claims: Sequence[Claim], out: TextIO, errors: Sequence[dict[str, Any]] = ()) -> None:
     ordered = sorted(claims, key=lambda c: (c.source, c.start, c.end, c.kind.value))
     dump({"schema": CLAIMS_SCHEMA, "claims": [claim_fields(c) for c in ordered], "errors": list(errors)}, out)
+
+
+def check_finding_fields(finding: CheckFinding) -> dict[str, Any]:
+    loc = finding.location
+    return {
+        "fingerprint": finding.fingerprint,
+        "kind": finding.kind.value,
+        "severity": finding.severity.value,
+        "fact": finding.fact.id,
+        "title": finding.fact.title,
+        "source": finding.source,
+        "outlet": finding.outlet,
+        "path": loc.path,
+        "line": loc.line,
+        "column": loc.column,
+        "end_line": loc.end_line,
+        "end_column": loc.end_column,
+        "text": finding.text,
+        "value": finding.value,
+        "message": finding.message,
+        "corpus_sources": finding.corpus_sources,
+        "disagree_count": finding.disagree_count,
+        "disagree_sources": finding.disagree_sources,
+        "disagrees": [
+            {
+                "source": c.source,
+                "outlet": c.outlet,
+                "path": c.location.path,
+                "line": c.location.line,
+                "column": c.location.column,
+                "text": c.text,
+                "value": c.value,
+            }
+            for c in finding.disagrees
+        ],
+    }
+
+
+def check_document(result: CheckReport) -> dict[str, Any]:
+    """The report schema restricted to the checked articles' facts, with the check's findings under ``check``."""
+    report = result.report or Report(corpus=result.corpus, sources=(), findings=())
+    document = report_document(report)
+    document["corpus"] = result.corpus or report.corpus
+    document["errors"] = [{"path": e.path, "line": e.line, "message": e.message} for e in result.errors]
+    failing = {f.fingerprint for f in result.failing()}
+    document["check"] = {
+        "articles": [s.path for s in result.articles],
+        "corpus_articles": result.corpus_articles,
+        "fail_on": result.fail_on.value if result.fail_on else "never",
+        "fails": bool(failing),
+        "findings": [check_finding_fields(f) | {"fails": f.fingerprint in failing} for f in result.findings],
+        "baselined": [check_finding_fields(f) for f in result.baselined],
+        "facts_checked": [
+            {
+                "path": c.path,
+                "fact": c.fact.id,
+                "claims": c.claims,
+                "corpus_sources": c.corpus_sources,
+                "findings": len(c.findings),
+                "baselined": len(c.baselined),
+            }
+            for c in result.checks
+        ],
+    }
+    return document
+
+
+def render_check(result: CheckReport, out: TextIO) -> None:
+    dump(check_document(result), out)

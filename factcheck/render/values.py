@@ -102,3 +102,11 @@ def interval_words(claim: Claim, interval: Interval | None) -> str:
 
 def one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def said(text: str, value: str) -> str:
+    """A claim's words, and its value when the words alone do not say it: '"seven-hour" = 7 h'."""
+    words = one_line(text)
+    if words.casefold() == value.casefold():
+        return f'"{value}"'
+    return f'"{words}" = {value}'

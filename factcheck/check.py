@@ -1,0 +1,305 @@
+"""Checking articles against a story's corpus: the findings a new or edited article brings.
+
+Each checked article is compared, fact by fact, with every other article (the corpus and the other checked
+articles). Its claim is a finding when the comparison makes it an outlier, or when it starts a dispute the
+corpus did not have; siding with the majority of a fact already in conflict is not a finding against it. A fact
+no other article states is a finding of severity info ("first to state"). Claims come from the claim cache, so
+only the facts the checked articles state are loaded, never the whole corpus.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
+from factcheck.compare import Assessment, assess
+from factcheck.decisions import Decisions, fingerprint
+from factcheck.errors import InputError, Problem
+from factcheck.models import (
+    CheckFinding,
+    CheckReport,
+    CorpusClaim,
+    FactCheck,
+    FactInfo,
+    FindingKind,
+    Report,
+    ReportError,
+    Severity,
+    Source,
+    Status,
+    Verdict,
+)
+from factcheck.pipeline import build_report, corpus_paths, policy_for
+from factcheck.render.values import said
+from factcheck.rules.loader import RuleSet
+
+QUOTED_CLAIMS = 5  # corpus claims a finding quotes; the rest are counted
+
+
+@dataclass(frozen=True)
+class _Group:
+    corpus_articles: int
+    problems: list[Problem]
+    checked: list[Source]
+    checks: list[FactCheck]
+    report: Report | None
+
+
+@dataclass(frozen=True)
+class _Checked:
+    entry: CorpusEntry
+    path: Path
+
+
+def run_check(
+    articles: Sequence[Path],
+    corpus: Path | None,
+    rules: RuleSet,
+    cache: ClaimCache,
+    decisions: Decisions | None = None,
+    fail_on: Severity | None = Severity.ERROR,
+    full: bool = False,
+) -> CheckReport:
+    """Check ``articles`` against ``corpus`` (default: each article's own folder).
+
+    ``full`` also builds the report of the facts involved, with every claim (for JSON output).
+    """
+    decisions = decisions or Decisions()
+    groups: dict[Path, list[Path]] = defaultdict(list)
+    for path in articles:
+        groups[corpus if corpus is not None else path.parent].append(path)
+    checks: list[FactCheck] = []
+    problems: list[Problem] = []
+    checked_sources: list[Source] = []
+    corpus_count = 0
+    parts: list[Report] = []
+    for folder in sorted(groups, key=str):
+        group = _dedupe(groups[folder])
+        try:
+            corpus_files = corpus_paths(folder)
+        except InputError as exc:
+            if corpus is not None:
+                raise
+            problems.extend(exc.problems)
+            continue
+        checked_keys = {os.path.abspath(p) for p in group}
+        paths = [p for p in corpus_files if os.path.abspath(p) not in checked_keys] + group
+
+        def one_group(paths: list[Path] = paths, group: list[Path] = group) -> _Group:
+            entries, found = cache.load(paths, rules)
+            by_path = {os.path.abspath(e.source.path): e for e in entries}
+            checked = [_Checked(by_path[os.path.abspath(p)], p) for p in group if os.path.abspath(p) in by_path]
+            outcome = _check_group(checked, entries, rules, cache, decisions)
+            part = _restricted_report(entries, outcome, rules, cache) if full else None
+            return _Group(len(entries) - len(checked), found, [c.entry.source for c in checked], outcome, part)
+
+        done = cache.retrying(one_group)
+        problems.extend(done.problems)
+        corpus_count += done.corpus_articles
+        checked_sources.extend(done.checked)
+        checks.extend(done.checks)
+        if done.report is not None:
+            parts.append(done.report)
+    report = None
+    if full:
+        sources = tuple(s for part in parts for s in part.sources)
+        report = Report(
+            corpus=", ".join(sorted(str(f.as_posix()) for f in groups)),
+            sources=sources,
+            findings=tuple(f for part in parts for f in part.findings),
+        )
+    checks.sort(key=lambda c: (c.path, c.fact.id))
+    errors = tuple(
+        ReportError(path=p.path, line=p.line, message=p.message)
+        for p in sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+    )
+    return CheckReport(
+        corpus="" if corpus is None else corpus.as_posix(),
+        articles=tuple(sorted(checked_sources, key=lambda s: s.path)),
+        corpus_articles=corpus_count,
+        checks=tuple(checks),
+        report=report,
+        fail_on=fail_on,
+        errors=errors,
+    )
+
+
+def _dedupe(paths: list[Path]) -> list[Path]:
+    seen: set[str] = set()
+    out = []
+    for path in paths:
+        key = os.path.abspath(path)
+        if key not in seen:
+            seen.add(key)
+            out.append(path)
+    return out
+
+
+def _check_group(
+    checked: list[_Checked], entries: list[CorpusEntry], rules: RuleSet, cache: ClaimCache, decisions: Decisions
+) -> list[FactCheck]:
+    keys = {e.key for e in entries}
+    sources = {e.key: e.source for e in entries}
+    facts_by_article = cache.facts_of(c.entry.key for c in checked)
+    wanted = sorted({fact for facts in facts_by_article.values() for fact in facts})
+    out: list[FactCheck] = []
+    for fact_id in wanted:
+        if rules.fact(fact_id) is None:
+            continue  # pragma: no cover - cached rows always come from the same rules
+        info, policy = policy_for(rules, fact_id)
+        rows = cache.rows(fact_id, keys)
+        for item in checked:
+            if fact_id not in facts_by_article[item.entry.key]:
+                continue
+            mine = [r for r in rows if r.article == item.entry.key]
+            others = [r for r in rows if r.article != item.entry.key]
+            before = assess(others, policy) if others else None
+            after = assess(others + mine, policy)
+            findings = _findings(info, item.entry.source, mine, before, after, sources)
+            kept = tuple(f for f in findings if not decisions.silences(f.fingerprint))
+            silenced = tuple(f for f in findings if decisions.silences(f.fingerprint))
+            out.append(
+                FactCheck(
+                    source=item.entry.source.id,
+                    path=item.entry.source.path,
+                    fact=info,
+                    claims=len(mine),
+                    corpus_sources=len({r.source for r in others}),
+                    findings=kept,
+                    baselined=silenced,
+                )
+            )
+    return out
+
+
+def _findings(
+    info: FactInfo,
+    source: Source,
+    mine: list[ClaimRow],
+    before: Assessment[ClaimRow] | None,
+    after: Assessment[ClaimRow],
+    sources: dict[int, Source],
+) -> list[CheckFinding]:
+    index_of = {id(row): i for i, row in enumerate(after.claims)}
+    corpus_sources = len({r.source for r in before.claims}) if before else 0
+    if before is None and after.status is not Status.CONFLICT:
+        first = min(mine, key=lambda r: (r.start, r.end))
+        message = f"{info.title}: no other article states it; this one says {_wording(first)}"
+        return [_finding(FindingKind.FIRST, Severity.INFO, info, source, first, message, [], 0, 0)]
+    out: list[CheckFinding] = []
+    for row in sorted(mine, key=lambda r: (r.start, r.end)):
+        i = index_of[id(row)]
+        verdict = after.verdicts[i]
+        if verdict is Verdict.MAJORITY or verdict is Verdict.SINGLE:
+            continue
+        others = [j for j, other in enumerate(after.claims) if other.article != row.article]
+        at_odds = [j for j in others if not after.agree(i, j)]
+        split = before is not None and before.status is Status.CONFLICT and not before.majority
+        if verdict is Verdict.DISPUTED and split and any(after.agree(i, j) for j in others):
+            continue  # the corpus was already split with no majority: joining one side brings nothing new
+        if not at_odds and others:
+            continue  # pragma: no cover - an outlier always disagrees with someone
+        disagreeing = [after.claims[j] for j in at_odds]
+        quoted = sorted(disagreeing, key=lambda r: (sources[r.article].outlet, sources[r.article].path, r.start))
+        message = _message(info, row, disagreeing, sources, self_only=not others)
+        out.append(
+            _finding(
+                FindingKind.CONFLICT,
+                info.severity,
+                info,
+                source,
+                row,
+                message,
+                [_corpus_claim(r, sources) for r in quoted[:QUOTED_CLAIMS]],
+                len(disagreeing),
+                len({r.source for r in disagreeing}),
+                corpus_sources,
+            )
+        )
+    return out
+
+
+def _finding(
+    kind: FindingKind,
+    severity: Severity,
+    info: FactInfo,
+    source: Source,
+    row: ClaimRow,
+    message: str,
+    quoted: list[CorpusClaim],
+    count: int,
+    source_count: int,
+    corpus_sources: int = 0,
+) -> CheckFinding:
+    return CheckFinding(
+        kind=kind,
+        fact=info,
+        severity=severity,
+        source=source.id,
+        outlet=source.outlet,
+        text=row.text,
+        value=row.value,
+        location=row.location(source.path),
+        message=message,
+        fingerprint=fingerprint(kind, info.id, source.id, row.value),
+        disagrees=tuple(quoted),
+        disagree_count=count,
+        disagree_sources=source_count,
+        corpus_sources=corpus_sources,
+    )
+
+
+def _corpus_claim(row: ClaimRow, sources: dict[int, Source]) -> CorpusClaim:
+    source = sources[row.article]
+    return CorpusClaim(
+        source=source.id, outlet=source.outlet, text=row.text, value=row.value, location=row.location(source.path)
+    )
+
+
+def _message(
+    info: FactInfo,
+    row: ClaimRow,
+    disagreeing: list[ClaimRow],
+    sources: dict[int, Source],
+    self_only: bool,
+) -> str:
+    said = f"{info.title}: this article says {_wording(row)}"
+    if self_only:
+        return f"{said} but also {_join(sorted({_wording(r) for r in disagreeing}))}"
+    by_value: dict[str, list[ClaimRow]] = defaultdict(list)
+    for other in disagreeing:
+        by_value[other.value].append(other)
+    ranked = sorted(by_value.items(), key=lambda kv: (-len({r.source for r in kv[1]}), kv[0]))
+    parts = []
+    for _value, rows in ranked[:3]:
+        names = sorted({sources[r.article].outlet for r in rows})
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        example = min(rows, key=lambda r: (sources[r.article].outlet, r.start))
+        parts.append(f"{_wording(example)} ({shown})")
+    if len(ranked) > 3:
+        parts.append(f"{len(ranked) - 3} other values")
+    return f"{said}; the corpus says {_join(parts)}"
+
+
+def _wording(row: ClaimRow) -> str:
+    return said(row.text, row.value)
+
+
+def _join(parts: Sequence[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
+
+
+def _restricted_report(
+    entries: list[CorpusEntry], outcome: list[FactCheck], rules: RuleSet, cache: ClaimCache
+) -> Report:
+    """The report of the facts the checked articles state, with every article's claims on them."""
+    keys = [e.key for e in entries]
+    matches = [m for fact in sorted({c.fact.id for c in outcome}) for m in cache.matches(keys, fact)]
+    stated = {m.claim.source for m in matches} | {c.source for c in outcome}
+    return build_report("", [e.source for e in entries if e.source.id in stated], matches, rules)

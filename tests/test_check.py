@@ -1,0 +1,343 @@
+"""`factcheck check`: new and edited articles against the rest of their story, in process and through the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from test_cli import REPO, run
+
+from factcheck.cache import ClaimCache
+from factcheck.check import run_check
+from factcheck.decisions import Decisions, fingerprint, load_decisions
+from factcheck.models import CheckReport, FindingKind, Severity
+from factcheck.rules.loader import load_rules
+
+CORPUS = REPO / "corpus" / "geneva-2022"
+RULES = load_rules(REPO / "rules")
+
+AGREEING = """\
+---
+outlet: Daily Agreement
+title: "Talks end without a breakthrough"
+published: 2022-01-11
+---
+Talks end without a breakthrough
+
+U.S. and Russian diplomats met for nearly eight hours in Geneva on Monday.
+
+Russia has massed more than 100,000 troops near Ukraine's border.
+
+The NATO-Russia Council meets in Brussels on Wednesday.
+"""
+
+# One finding per paragraph; each line number is where its claim stands.
+CONTRADICTING = {
+    "a five-hour meeting": (
+        8,
+        "geneva.meeting-duration",
+        "The two delegations held a five-hour meeting at the U.S. mission in Geneva on Monday.",
+    ),
+    "175,000 troops": (10, "geneva.troops-at-border", "Russia has 175,000 troops massed along the border."),
+    "Brussels on Tuesday": (
+        12,
+        "geneva.nato-russia-council-date",
+        "Talks move to the NATO-Russia Council in Brussels on Tuesday.",
+    ),
+}
+
+
+def article(body: str, outlet: str = "Daily Test", published: str = "2022-01-11") -> str:
+    return f'---\noutlet: {outlet}\ntitle: "Geneva talks"\npublished: {published}\n---\nGeneva talks\n\n{body}'
+
+
+def contradicting(*keys: str) -> str:
+    """An article stating the chosen contradictions (all, in order, on lines 8, 10 and 12 when none is chosen)."""
+    return article("\n\n".join(CONTRADICTING[key][2] for key in keys or tuple(CONTRADICTING)) + "\n")
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    folder = tmp_path / "story"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def check(paths: list[Path], corpus: Path | None, **kwargs: object) -> CheckReport:
+    with ClaimCache(None) as cache:
+        return run_check(paths, corpus, RULES, cache, **kwargs)  # type: ignore[arg-type]
+
+
+# --- what counts as a finding ----------------------------------------------------------------------------------
+
+
+def test_the_contradicting_article_puts_each_claim_on_its_own_line(tmp_path: Path, story: Path) -> None:
+    new = tmp_path / "new.md"
+    new.write_text(contradicting(), encoding="utf-8")
+    text = new.read_text(encoding="utf-8").splitlines()
+    result = check([new], story)
+    found = {f.fact.id: f for f in result.findings}
+    assert set(found) == {fact for _line, fact, _text in CONTRADICTING.values()}
+    for key, (line, fact, _text) in CONTRADICTING.items():
+        finding = found[fact]
+        assert finding.kind is FindingKind.CONFLICT and finding.severity is Severity.ERROR
+        assert finding.location.line == line and finding.location.path == str(new)
+        words = text[line - 1][finding.location.column - 1 : finding.location.end_column - 1]
+        assert words.split()[-1] in key.split()
+    assert result.failing() == result.findings
+
+
+def test_findings_quote_what_the_corpus_says_and_who_says_it(tmp_path: Path, story: Path) -> None:
+    new = tmp_path / "new.md"
+    new.write_text(contradicting("a five-hour meeting"), encoding="utf-8")
+    (finding,) = check([new], story).findings
+    assert '"five-hour" = 5 h' in finding.message
+    assert "almost 8 h (Foreign Policy, USA TODAY)" in finding.message
+    assert {c.outlet for c in finding.disagrees} == {"Foreign Policy", "USA TODAY", "The Washington Post"}
+    assert all(c.location.path.startswith(str(story)) for c in finding.disagrees)
+    assert finding.disagree_sources == 3 and finding.corpus_sources == 3  # the other two say nothing of it
+
+
+def test_an_agreeing_article_has_no_conflict(tmp_path: Path, story: Path) -> None:
+    new = tmp_path / "agree.md"
+    new.write_text(AGREEING, encoding="utf-8")
+    result = check([new], story)
+    assert [f for f in result.findings if f.kind is FindingKind.CONFLICT] == []
+    assert {c.fact.id for c in result.checks} >= {"geneva.meeting-duration", "geneva.troops-at-border"}
+    assert result.failing() == ()
+
+
+def test_siding_with_the_majority_of_a_fact_in_conflict_is_not_a_finding(tmp_path: Path, story: Path) -> None:
+    # The meeting's length is in conflict in the corpus (seven hours against nearly eight); "eight hours" sides
+    # with the majority.
+    new = tmp_path / "new.md"
+    new.write_text(article("The talks lasted eight hours in Geneva on Monday.\n"), encoding="utf-8")
+    result = check([new], story)
+    assert [f.fact.id for f in result.findings] == []
+
+
+def test_the_first_to_state_a_fact_is_an_info_finding(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    (folder / "a.md").write_text(article("Russia has massed more than 100,000 troops near the border.\n"), "utf-8")
+    new = folder / "b.md"
+    new.write_text(article("The delegations met for seven hours in Geneva.\n", outlet="B"), encoding="utf-8")
+    result = check([new], None)
+    (finding,) = result.findings
+    assert finding.kind is FindingKind.FIRST and finding.severity is Severity.INFO
+    assert finding.fact.id == "geneva.meeting-duration"
+    assert result.failing() == ()
+    assert check([new], None, fail_on=Severity.INFO).failing() == result.findings
+
+
+def test_an_article_already_in_the_corpus_is_compared_with_the_others(story: Path) -> None:
+    result = check([story / "the-week.md"], story)
+    assert result.corpus_articles == 4
+    facts = {f.fact.id for f in result.findings if f.kind is FindingKind.CONFLICT}
+    assert facts == {"geneva.talks-date", "geneva.troops-at-border"}
+    # Editing it to agree clears both.
+    edited = (story / "the-week.md").read_text(encoding="utf-8")
+    edited = edited.replace("begin Sunday", "begin Monday").replace("Almost 100,000", "More than 100,000")
+    (story / "the-week.md").write_text(edited, encoding="utf-8")
+    assert [f for f in check([story / "the-week.md"], story).findings if f.kind is FindingKind.CONFLICT] == []
+
+
+def test_an_article_contradicting_only_itself(tmp_path: Path) -> None:
+    folder = tmp_path / "story"
+    folder.mkdir()
+    new = folder / "a.md"
+    new.write_text(article("The meeting lasted seven hours.\n\nThe meeting lasted three hours.\n"), "utf-8")
+    result = check([new], None)
+    assert {f.kind for f in result.findings} == {FindingKind.CONFLICT}
+    assert len(result.findings) == 2
+    assert "but also" in result.findings[0].message
+
+
+def test_two_new_articles_are_compared_with_each_other_too(tmp_path: Path, story: Path) -> None:
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    one.write_text(contradicting("a five-hour meeting"), encoding="utf-8")
+    two.write_text(contradicting("a five-hour meeting").replace("Daily Test", "Other Daily"), encoding="utf-8")
+    result = check([one, two], story)
+    assert [(f.source, f.fact.id) for f in result.findings] == [
+        ("one", "geneva.meeting-duration"),
+        ("two", "geneva.meeting-duration"),
+    ]
+
+
+def test_a_bad_article_is_reported_and_the_others_still_checked(tmp_path: Path, story: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"\x00\x01binary")
+    new = tmp_path / "new.md"
+    new.write_text(contradicting("175,000 troops"), encoding="utf-8")
+    result = check([bad, new], story)
+    assert [e.path for e in result.errors] == [str(bad)]
+    assert [f.fact.id for f in result.findings] == ["geneva.troops-at-border"]
+
+
+def test_check_output_does_not_depend_on_the_order_of_the_articles(tmp_path: Path, story: Path) -> None:
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    one.write_text(contradicting("a five-hour meeting"), encoding="utf-8")
+    two.write_text(AGREEING, encoding="utf-8")
+    assert check([one, two], story, full=True) == check([two, one], story, full=True)
+
+
+# --- the baseline ----------------------------------------------------------------------------------------------
+
+
+def test_baseline_silences_exactly_what_it_lists(tmp_path: Path, story: Path) -> None:
+    out = tmp_path / "baseline.yaml"
+    assert run("baseline", "create", story, "--output", out).code == 0
+    baseline = load_decisions(out)
+    week = story / "the-week.md"
+    result = check([week], story, decisions=baseline)
+    assert result.findings == () and {f.fact.id for f in result.baselined} == {
+        "geneva.talks-date",
+        "geneva.troops-at-border",
+    }
+    # Take the talks-date entry out: that finding fails again, the other stays silenced.
+    talks = next(f for f in result.baselined if f.fact.id == "geneva.talks-date")
+    kept = [d for d in baseline.by_fingerprint.values() if d.fingerprint != talks.fingerprint]
+    again = check([week], story, decisions=Decisions(kept))
+    assert [f.fact.id for f in again.findings] == ["geneva.talks-date"]
+    assert [f.fact.id for f in again.baselined] == ["geneva.troops-at-border"]
+
+
+def test_baseline_survives_edits_elsewhere_but_not_a_changed_value(tmp_path: Path, story: Path) -> None:
+    out = tmp_path / "baseline.yaml"
+    run("baseline", "create", story, "--output", out)
+    baseline = load_decisions(out)
+    week = story / "the-week.md"
+    text = week.read_text(encoding="utf-8")
+    head, body = text.split("---\n", 2)[1:]
+    week.write_text(f"---\n{head}---\nA new first paragraph.\n\nAnother one.\n\n{body}", encoding="utf-8")
+    assert check([week], story, decisions=baseline).findings == ()
+    week.write_text(text.replace("Almost 100,000", "Nearly 90,000"), encoding="utf-8")
+    assert [f.fact.id for f in check([week], story, decisions=baseline).findings] == ["geneva.troops-at-border"]
+
+
+def test_a_new_contradiction_is_not_silenced_by_the_baseline(tmp_path: Path, story: Path) -> None:
+    out = tmp_path / "baseline.yaml"
+    run("baseline", "create", story, "--output", out)
+    new = tmp_path / "new.md"
+    new.write_text(contradicting(), encoding="utf-8")
+    assert len(check([new], story, decisions=load_decisions(out)).findings) == 3
+
+
+def test_fingerprints_ignore_spacing_but_not_values() -> None:
+    a = fingerprint(FindingKind.CONFLICT, "f", "s", "almost 8 h")
+    assert a == fingerprint(FindingKind.CONFLICT, "f", "s", "almost  8\nh")
+    assert a != fingerprint(FindingKind.CONFLICT, "f", "s", "almost 7 h")
+    assert a != fingerprint(FindingKind.FIRST, "f", "s", "almost 8 h")
+    assert a != fingerprint(FindingKind.CONFLICT, "f", "t", "almost 8 h")
+
+
+# --- through the command line ----------------------------------------------------------------------------------
+
+
+def test_cli_agreeing_article_exits_0(tmp_path: Path, story: Path) -> None:
+    new = tmp_path / "agree.md"
+    new.write_text(AGREEING, encoding="utf-8")
+    result = run("check", new, "--against", story)
+    assert result.code == 0, result.stdout + result.stderr
+    assert "The check passes" in result.stdout
+
+
+@pytest.mark.parametrize("key", sorted(CONTRADICTING))
+def test_cli_each_contradiction_exits_1_on_its_line(tmp_path: Path, story: Path, key: str) -> None:
+    _line, fact, text = CONTRADICTING[key]
+    new = tmp_path / "new.md"
+    new.write_text(article(text + "\n"), encoding="utf-8")
+    result = run("check", new, "--against", story, "--format", "json")
+    assert result.code == 1, result.stderr
+    findings = json.loads(result.stdout)["check"]["findings"]
+    assert [(f["fact"], f["line"], f["severity"]) for f in findings] == [(fact, 8, "error")]
+    github = run("check", new, "--against", story, "--format", "github")
+    assert github.code == 1
+    assert f"::error file={new},line=8," in github.stdout
+
+
+def test_cli_fail_on_never_exits_0_with_findings(tmp_path: Path, story: Path) -> None:
+    new = tmp_path / "new.md"
+    new.write_text(contradicting(), encoding="utf-8")
+    result = run("check", new, "--against", story, "--fail-on", "never")
+    assert result.code == 0 and "3 errors" in result.stdout
+
+
+def test_cli_baseline_create_then_check_passes(tmp_path: Path, story: Path) -> None:
+    out = tmp_path / "reports" / "baseline.yaml"
+    created = run("baseline", "create", story, "--output", out)
+    assert created.code == 0 and out.is_file()
+    assert "findings recorded" in created.stderr
+    assert run("check", story / "the-week.md", "--against", story).code == 1
+    assert run("check", story / "the-week.md", "--against", story, "--baseline", out).code == 0
+    # Byte-identical when written again.
+    first = out.read_bytes()
+    run("baseline", "create", story, "--output", out)
+    assert out.read_bytes() == first
+
+
+def test_cli_json_output_is_byte_identical_run_to_run(tmp_path: Path, story: Path) -> None:
+    new = tmp_path / "new.md"
+    new.write_text(contradicting(), encoding="utf-8")
+    first = run("check", new, "--against", story, "--format", "json")
+    second = run("check", new, "--against", story, "--format", "json", "--no-cache")
+    assert first.stdout == second.stdout
+    document = json.loads(first.stdout)
+    assert document["schema"] == "factcheck.report/1"
+    assert {f["id"] for f in document["facts"]} >= {"geneva.meeting-duration", "geneva.troops-at-border"}
+
+
+def test_cli_bad_article_exits_2_and_still_reports_the_others(tmp_path: Path, story: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("", encoding="utf-8")
+    new = tmp_path / "new.md"
+    new.write_text(contradicting("175,000 troops"), encoding="utf-8")
+    result = run("check", bad, new, "--against", story, "--format", "json")
+    assert result.code == 2
+    assert result.stderr.strip() == f"factcheck: {bad}:1: empty file: an article needs text"
+    assert [f["fact"] for f in json.loads(result.stdout)["check"]["findings"]] == ["geneva.troops-at-border"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("schema: factcheck.decisions/1\ndecisions: [\n", 3, "invalid YAML"),
+        ("schema: factcheck.decisions/1\ndecisions:\n  - fingerprint: abc\n", 3, "decisions[0].fingerprint"),
+        ("schema: factcheck.decisions/1\nextra: 1\n", 2, "extra: unknown field"),
+        ("- 1\n", 1, "a decision file is a mapping"),
+    ],
+)
+def test_cli_bad_baseline_is_one_located_error(tmp_path: Path, story: Path, text: str, line: int, message: str) -> None:
+    bad = tmp_path / "baseline.yaml"
+    bad.write_text(text, encoding="utf-8")
+    result = run("check", story / "the-week.md", "--against", story, "--baseline", bad)
+    assert result.code == 2
+    first = result.stderr.splitlines()[0]
+    assert first.startswith(f"factcheck: {bad}:{line}") and message in first
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_duplicate_fingerprint_in_baseline(tmp_path: Path, story: Path) -> None:
+    out = tmp_path / "baseline.yaml"
+    run("baseline", "create", story, "--output", out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, s in enumerate(lines) if s.startswith("- fingerprint"))
+    entry = [lines[start], *[s for s in lines[start + 1 :] if s.startswith("  ")][:4]]
+    out.write_text("\n".join(lines + entry) + "\n", encoding="utf-8")
+    result = run("check", story / "the-week.md", "--against", story, "--baseline", out)
+    assert result.code == 2 and "duplicate of the entry on line" in result.stderr
+
+
+def test_cli_refuses_a_cache_inside_the_corpus(story: Path) -> None:
+    result = run("check", story / "the-week.md", "--cache-dir", story / ".cache")
+    assert result.code == 2
+    assert "must not be inside the corpus" in result.stderr and "Traceback" not in result.stderr
+    assert not (story / ".cache").exists()
+
+
+def test_cli_no_cache_writes_no_cache(tmp_path: Path, story: Path) -> None:
+    cache = tmp_path / "cache"
+    assert run("check", story / "the-week.md", "--cache-dir", cache, "--no-cache").code == 1
+    assert not cache.exists()
