@@ -341,3 +341,12 @@ def test_cli_no_cache_writes_no_cache(tmp_path: Path, story: Path) -> None:
     cache = tmp_path / "cache"
     assert run("check", story / "the-week.md", "--cache-dir", cache, "--no-cache").code == 1
     assert not cache.exists()
+
+
+def test_cli_summary_does_not_call_a_run_with_unreadable_files_a_pass(tmp_path: Path, story: Path) -> None:
+    bad = tmp_path / "bad.md"
+    bad.write_text("no front matter\n", encoding="utf-8")
+    result = run("check", bad, "--against", story)
+    assert result.code == 2
+    assert "The check fails: 1 file could not be read." in " ".join(result.stdout.split())
+    assert "passes" not in result.stdout

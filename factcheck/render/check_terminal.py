@@ -68,5 +68,7 @@ def summary(result: CheckReport) -> str:
     if result.baselined:
         text += f"; {len(result.baselined)} in the baseline"
     threshold = result.fail_on.value if result.fail_on else "never"
+    if result.errors:
+        return f"{text}. The check fails: {_count(len(result.errors), 'file')} could not be read."
     verdict = "fails" if result.failing() else "passes"
     return f"{text}. The check {verdict} (--fail-on {threshold})."
