@@ -37,10 +37,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from common import MB, aligned, maxrss_bytes, parse_sizes
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = ROOT / "rules"
 DEFAULT_SIZES = (1000, 10000)
-MB = 1024 * 1024
 CACHE_FILE = "claims.sqlite3"
 T = TypeVar("T")
 
@@ -160,13 +161,8 @@ def run_inprocess(new: Path, corpus: Path, rules_dir: Path, cache_dir: Path, fmt
         **best,
         "imports": imports,
         "rules": rules_seconds,
-        "maxrss_bytes": _maxrss(usage.ru_maxrss),
+        "maxrss_bytes": maxrss_bytes(usage.ru_maxrss),
     }
-
-
-def _maxrss(value: int) -> int:
-    """ru_maxrss in bytes (Linux reports KiB, macOS bytes)."""
-    return int(value) * (1 if sys.platform == "darwin" else 1024)
 
 
 # --- The driver -----------------------------------------------------------------------------------------------------
@@ -189,7 +185,7 @@ def run_command(arguments: Sequence[str]) -> Run:
     if code not in (0, 1):
         sys.stderr.write(message)
         raise SystemExit(f"factcheck {' '.join(arguments)} failed with exit code {code}")
-    return Run(seconds=seconds, exit_code=code, maxrss_bytes=_maxrss(usage.ru_maxrss))
+    return Run(seconds=seconds, exit_code=code, maxrss_bytes=maxrss_bytes(usage.ru_maxrss))
 
 
 def best(runs: Sequence[Run]) -> Run:
@@ -308,28 +304,14 @@ def table(results: Sequence[SizeResult]) -> list[str]:
                 f"{r.cold.maxrss_bytes / MB:,.0f} / {r.warm.maxrss_bytes / MB:,.0f} / {p['maxrss_bytes'] / MB:,.0f}",
             )
         )
-    widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True))]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.rjust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
-    return lines
-
-
-def _sizes(text: str) -> list[int]:
-    try:
-        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a comma-separated list of article counts") from None
-    if not sizes or any(n < 1 for n in sizes):
-        raise argparse.ArgumentTypeError("sizes are positive article counts, such as 1000,10000")
-    return sizes
+    return aligned(columns, rows)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benchmarks/check.py", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sizes",
-        type=_sizes,
+        type=parse_sizes,
         default=list(DEFAULT_SIZES),
         metavar="N,N,...",
         help="corpus sizes in articles (default: 1000,10000)",

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import synthetic
+from common import MB, aligned, maxrss_bytes, parse_sizes
 from synthetic import write_corpus
 
 from factcheck import __version__
@@ -47,7 +48,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_RULES = ROOT / "rules"
 DEFAULT_SIZES = (100, 1000, 10000)
 MARKER = ".benchmark.json"  # in a kept corpus folder: the size, seed and generator it was written with
-MB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ def run_stage(corpus: Path, rules_dir: Path, stage: str, repeat: int) -> dict[st
             "claims": claims,
             "seconds": min(times),
             "rules_seconds": rules_seconds,
-            "maxrss_bytes": _maxrss(resource.getrusage(resource.RUSAGE_SELF)),
+            "maxrss_bytes": maxrss_bytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
         }
     runs = [_report(corpus, rules) for _ in range(repeat)]
     report_seconds, render_seconds, matches, facts, json_chars = min(runs, key=lambda r: r[0] + r[1])
@@ -149,13 +149,8 @@ def run_stage(corpus: Path, rules_dir: Path, stage: str, repeat: int) -> dict[st
         "matches": matches,
         "facts": facts,
         "json_chars": json_chars,
-        "maxrss_bytes": _maxrss(resource.getrusage(resource.RUSAGE_SELF)),
+        "maxrss_bytes": maxrss_bytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss),
     }
-
-
-def _maxrss(usage: resource.struct_rusage) -> int:
-    """ru_maxrss in bytes (Linux reports KiB, macOS bytes)."""
-    return int(usage.ru_maxrss) * (1 if sys.platform == "darwin" else 1024)
 
 
 # --- The driver ----------------------------------------------------------------------------------------------------
@@ -254,7 +249,7 @@ def run_cli(corpus: Path, rules: Path, articles: int) -> CliResult:
         command=shown,
         seconds=seconds,
         exit_code=process.returncode,
-        maxrss_bytes=_maxrss(usage),
+        maxrss_bytes=maxrss_bytes(usage.ru_maxrss),
     )
 
 
@@ -333,11 +328,7 @@ def table(results: Sequence[SizeResult]) -> list[str]:
                 f"{_mb(r.extract_maxrss_bytes)} / {_mb(r.report_maxrss_bytes)}",
             )
         )
-    widths = [max(len(c), *(len(row[i]) for row in rows)) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.rjust(w) for c, w in zip(columns, widths, strict=True))]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.rjust(w) for v, w in zip(row, widths, strict=True)) for row in rows]
-    return lines
+    return aligned(columns, rows)
 
 
 def markdown_table(results: Sequence[SizeResult]) -> list[str]:
@@ -358,21 +349,11 @@ def markdown_table(results: Sequence[SizeResult]) -> list[str]:
     return lines
 
 
-def _sizes(text: str) -> list[int]:
-    try:
-        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a comma-separated list of article counts") from None
-    if not sizes or any(n < 1 for n in sizes):
-        raise argparse.ArgumentTypeError("sizes are positive article counts, such as 100,1000,10000")
-    return sizes
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="benchmarks/run.py", description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--sizes",
-        type=_sizes,
+        type=parse_sizes,
         default=list(DEFAULT_SIZES),
         metavar="N,N,...",
         help="corpus sizes in articles (default: 100,1000,10000)",
