@@ -20,7 +20,7 @@ from factcheck.errors import InputError, Problem
 from factcheck.models import FindingKind, Record, Report, Status, Verdict
 from factcheck.output import atomic_write_text
 from factcheck.render.values import describe
-from factcheck.yamlfile import dotted, load_marked
+from factcheck.yamlfile import dotted, read_yaml_file
 
 DECISIONS_SCHEMA = "factcheck.decisions/1"
 
@@ -97,15 +97,7 @@ class Decisions:
 def load_decisions(path: Path) -> Decisions:
     """A decision file, validated; every problem located by line."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}", line=1)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(Problem(name, "not valid UTF-8", line=raw[: exc.start].count(b"\n") + 1)) from None
-    marked = load_marked(text, name)
+    _raw, marked = read_yaml_file(path)
     if marked.problems:
         raise InputError(marked.problems)
     if not isinstance(marked.data, dict):

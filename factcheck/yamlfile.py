@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from factcheck.errors import Problem
+from factcheck.errors import InputError, Problem
 
 KeyPath = tuple[str | int, ...]
 # libyaml's parser when PyYAML was built with it (marks are kept either way): an order of magnitude faster.
@@ -37,6 +38,20 @@ def dotted(path: Sequence[str | int]) -> str:
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out or "(top)"
+
+
+def read_yaml_file(path: Path) -> tuple[bytes, MarkedYaml]:
+    """A YAML file's bytes and its marked parse; a file that cannot be read or is not UTF-8 is a located problem."""
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}", line=1)) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(Problem(name, "not valid UTF-8", line=raw[: exc.start].count(b"\n") + 1)) from None
+    return raw, load_marked(text, name)
 
 
 def load_marked(text: str, name: str, first_line: int = 1) -> MarkedYaml:

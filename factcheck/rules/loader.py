@@ -16,7 +16,7 @@ from factcheck.errors import InputError, Problem
 from factcheck.models import ClaimKind
 from factcheck.rules.schema import RULE_KINDS, BoilerplateRule, FactRule, RuleFile
 from factcheck.segment import BoilerplatePattern
-from factcheck.yamlfile import KeyPath, MarkedYaml, dotted, load_marked
+from factcheck.yamlfile import KeyPath, MarkedYaml, dotted, read_yaml_file
 
 RULE_SUFFIXES = (".yaml", ".yml")
 
@@ -103,21 +103,12 @@ class ParsedRuleFile:
 def parse_rule_file(path: Path) -> ParsedRuleFile:
     """One rule file, validated; raises InputError listing every problem found in it."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}", line=1)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(Problem(name, "not valid UTF-8", line=line)) from None
-    marked = load_marked(text, name)
+    raw, marked = read_yaml_file(path)
     problems = list(marked.problems)
     if problems:
         raise InputError(problems)  # validating data with holes in it would only repeat these problems
     data = {} if marked.data is None else marked.data
-    lines = text.splitlines()
+    lines = raw.decode("utf-8").splitlines()
     if not isinstance(data, dict):
         raise InputError(Problem(name, "a rule file is a mapping with a 'rules:' list", line=1))
     try:
