@@ -47,21 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     report = commands.add_parser("report", help="compare what a story's outlets say, fact by fact")
-    report.add_argument(
-        "corpus",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_CORPUS,
-        metavar="CORPUS_DIR",
-        help=f"folder of the story's articles (default: {DEFAULT_CORPUS})",
-    )
-    report.add_argument(
-        "--rules",
-        type=Path,
-        default=DEFAULT_RULES,
-        metavar="DIR",
-        help=f"folder of rule files (default: {DEFAULT_RULES})",
-    )
+    _corpus_argument(report)
+    _rules_option(report)
     report.add_argument("--format", choices=("rich", "json", "markdown"), default="rich")
     report.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
     report.add_argument(
@@ -80,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CORPUS_DIR",
         help="the story's folder (default: each article's own folder)",
     )
-    check.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    _rules_option(check)
     check.add_argument("--format", choices=CHECK_FORMAT_NAMES, default="rich")
     check.add_argument(
         "--fail-on",
@@ -95,15 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     baseline = commands.add_parser("baseline", help="record the current findings so they no longer fail checks")
     baseline_commands = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", parser_class=_Parser)
     create = baseline_commands.add_parser("create", help="write a baseline of every current finding")
-    create.add_argument(
-        "corpus",
-        nargs="?",
-        type=Path,
-        default=DEFAULT_CORPUS,
-        metavar="CORPUS_DIR",
-        help=f"folder of the story's articles (default: {DEFAULT_CORPUS})",
-    )
-    create.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    _corpus_argument(create)
+    _rules_option(create)
     create.add_argument(
         "--output", type=Path, default=DEFAULT_BASELINE, metavar="FILE", help=f"(default: {DEFAULT_BASELINE})"
     )
@@ -130,10 +110,31 @@ def build_parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="check rule files")
     rule_commands = rules.add_subparsers(dest="rules_command", metavar="ACTION", parser_class=_Parser)
     test = rule_commands.add_parser("test", help="run every rule's own examples")
-    test.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    _rules_option(test)
     listing = rule_commands.add_parser("list", help="list the rules")
-    listing.add_argument("--rules", type=Path, default=DEFAULT_RULES, metavar="DIR")
+    _rules_option(listing)
     return parser
+
+
+def _corpus_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "corpus",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        metavar="CORPUS_DIR",
+        help=f"folder of the story's articles (default: {DEFAULT_CORPUS})",
+    )
+
+
+def _rules_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=DEFAULT_RULES,
+        metavar="DIR",
+        help=f"folder of rule files (default: {DEFAULT_RULES})",
+    )
 
 
 def _cache_options(parser: argparse.ArgumentParser) -> None:
