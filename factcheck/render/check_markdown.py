@@ -8,7 +8,7 @@ from typing import TextIO
 
 from factcheck.models import CheckFinding, CheckReport, FindingKind, Severity
 from factcheck.render.check_terminal import summary
-from factcheck.render.values import one_line
+from factcheck.render.values import one_line, said
 
 MARKERS = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.INFO: "ℹ️ info"}
 QUOTED = 3  # corpus claims quoted in a row; the rest are counted
@@ -34,17 +34,10 @@ def where(finding: CheckFinding) -> str:
     return code(f"{loc.path}:{loc.line}:{loc.column}")
 
 
-def wording(text: str, value: str) -> str:
-    """A claim's words, and its value when the words alone do not say it: '"seven-hour" = 7 h'."""
-    if one_line(text).casefold() == one_line(value).casefold():
-        return f'"{cell(text)}"'
-    return f'"{cell(text)}" = {cell(value)}'
-
-
 def corpus_says(finding: CheckFinding) -> str:
     if finding.kind is FindingKind.FIRST:
         return "no other article states it"
-    parts = [f"{cell(c.outlet)}: {wording(c.text, c.value)}" for c in finding.disagrees[:QUOTED]]
+    parts = [f"{cell(c.outlet)}: {cell(said(c.text, c.value))}" for c in finding.disagrees[:QUOTED]]
     more = finding.disagree_count - min(len(finding.disagrees), QUOTED)
     if more > 0:
         parts.append(f"… and {more} more")
@@ -56,7 +49,7 @@ def row(finding: CheckFinding, failing: set[str]) -> str:
     if finding.fingerprint not in failing:
         severity += " (does not fail)"
     fact = f"{cell(finding.fact.title)} {code(finding.fact.id)}"
-    says = wording(finding.text, finding.value)
+    says = cell(said(finding.text, finding.value))
     return f"| {severity} | {where(finding)} | {fact} | {says} | {corpus_says(finding)} |"
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from factcheck.models import CheckFinding, CheckReport, FactCheck, ReportError
-from factcheck.render.values import one_line
+from factcheck.render.values import said
 
 INPUT_ERRORS = "input errors"
 
@@ -39,8 +39,7 @@ def finding_text(finding: CheckFinding) -> str:
         for claim in finding.disagrees:
             where = claim.location
             lines.append(
-                f'  {claim.outlet}: "{one_line(claim.text)}" = {claim.value}  '
-                f"({where.path}:{where.line}:{where.column})"
+                f"  {claim.outlet}: {said(claim.text, claim.value)}  ({where.path}:{where.line}:{where.column})"
             )
         more = finding.disagree_count - len(finding.disagrees)
         if more > 0:
