@@ -65,12 +65,6 @@ class _Group:
     report: Report | None
 
 
-@dataclass(frozen=True)
-class _Checked:
-    entry: CorpusEntry
-    path: Path
-
-
 def run_check(
     articles: Sequence[Path],
     corpus: Path | None,
@@ -108,10 +102,10 @@ def run_check(
         def one_group(paths: list[Path] = paths, group: list[Path] = group) -> _Group:
             entries, found = cache.load(paths, rules)
             by_path = {os.path.abspath(e.path): e for e in entries}
-            checked = [_Checked(by_path[os.path.abspath(p)], p) for p in group if os.path.abspath(p) in by_path]
+            checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
             outcome = _check_group(checked, entries, rules, cache, decisions)
             part = _restricted_report(entries, outcome, rules, cache) if full else None
-            return _Group(len(entries) - len(checked), found, [c.entry.source for c in checked], outcome, part)
+            return _Group(len(entries) - len(checked), found, [c.source for c in checked], outcome, part)
 
         done = cache.retrying(one_group)
         problems.extend(done.problems)
@@ -156,11 +150,11 @@ def _dedupe(paths: list[Path]) -> list[Path]:
 
 
 def _check_group(
-    checked: list[_Checked], entries: list[CorpusEntry], rules: RuleSet, cache: ClaimCache, decisions: Decisions
+    checked: list[CorpusEntry], entries: list[CorpusEntry], rules: RuleSet, cache: ClaimCache, decisions: Decisions
 ) -> list[FactCheck]:
     keys = {e.key for e in entries}
     sources = _Sources(entries)
-    facts_by_article = cache.facts_of(c.entry.key for c in checked)
+    facts_by_article = cache.facts_of(c.key for c in checked)
     wanted = sorted({fact for facts in facts_by_article.values() for fact in facts})
     out: list[FactCheck] = []
     for fact_id in wanted:
@@ -168,25 +162,25 @@ def _check_group(
             continue  # pragma: no cover - cached rows always come from the same rules
         info, policy = policy_for(rules, fact_id)
         rows = cache.rows(fact_id, keys)
+        after = assess(rows, policy)  # every article's claims: the same comparison for each checked article
         for item in checked:
-            if fact_id not in facts_by_article[item.entry.key]:
+            if fact_id not in facts_by_article[item.key]:
                 continue
-            mine = [r for r in rows if r.article == item.entry.key]
-            others = [r for r in rows if r.article != item.entry.key]
-            after = assess(others + mine, policy)
+            mine = [r for r in rows if r.article == item.key]
+            others = [r for r in rows if r.article != item.key]
 
             def split(others: list[ClaimRow] = others, policy: Policy = policy) -> bool:
                 """Whether the corpus alone is in conflict with no majority (only asked when it matters)."""
                 before = assess(others, policy)
                 return before.status is Status.CONFLICT and not before.majority
 
-            findings = _findings(info, item.entry.source, mine, others, after, split, sources)
+            findings = _findings(info, item.source, mine, others, after, split, sources)
             kept = tuple(f for f in findings if not decisions.silences(f.fingerprint))
             silenced = tuple(f for f in findings if decisions.silences(f.fingerprint))
             out.append(
                 FactCheck(
-                    source=item.entry.source.id,
-                    path=item.entry.source.path,
+                    source=item.source.id,
+                    path=item.source.path,
                     fact=info,
                     claims=len(mine),
                     corpus_sources=len({r.source for r in others}),
