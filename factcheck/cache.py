@@ -166,8 +166,12 @@ class ClaimCache:
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
             return self._prepare(sqlite3.connect(":memory:", isolation_level=None))
+        assert self.folder is not None
+        if self.folder.exists() and not self.folder.is_dir():
+            raise InputError(
+                Problem(str(self.folder), "not a folder: --cache-dir names the folder the claim cache is kept in")
+            )
         try:
-            assert self.folder is not None
             self.folder.mkdir(parents=True, exist_ok=True)
             return self._prepare(sqlite3.connect(self.path, timeout=self.timeout, isolation_level=None))
         except OSError as exc:

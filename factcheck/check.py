@@ -88,7 +88,14 @@ def run_check(
     corpus_count = 0
     parts: list[Report] = []
     for folder in sorted(groups, key=str):
-        group = _dedupe(groups[folder])
+        group = []
+        for path in _dedupe(groups[folder]):
+            if os.path.lexists(path):
+                group.append(path)
+            else:  # no story to read for an article that is not there
+                problems.append(Problem(str(path), "cannot read: No such file or directory", line=1))
+        if not group:
+            continue
         try:
             corpus_files = corpus_paths(folder)
         except InputError as exc:

@@ -350,3 +350,21 @@ def test_cli_summary_does_not_call_a_run_with_unreadable_files_a_pass(tmp_path: 
     assert result.code == 2
     assert "The check fails: 1 file could not be read." in " ".join(result.stdout.split())
     assert "passes" not in result.stdout
+
+
+def test_cli_a_missing_article_is_one_error_and_its_folder_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "unrelated.md").write_text("not an article of any story\n", encoding="utf-8")
+    missing = tmp_path / "missing.md"
+    result = run("check", missing)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [f"factcheck: {missing}:1: cannot read: No such file or directory"]
+
+
+def test_cli_a_cache_folder_that_is_a_file_is_one_error(tmp_path: Path, story: Path) -> None:
+    file = tmp_path / "cache"
+    file.write_text("", encoding="utf-8")
+    result = run("check", story / "the-week.md", "--cache-dir", file)
+    assert result.code == 2
+    assert result.stderr.splitlines() == [
+        f"factcheck: {file}: not a folder: --cache-dir names the folder the claim cache is kept in"
+    ]
