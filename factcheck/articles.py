@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from factcheck.dates import DATE_ORDERS, DateOrder
 from factcheck.errors import InputError, Problem
 from factcheck.models import Article
 from factcheck.yamlfile import load_marked
@@ -28,6 +29,7 @@ class FrontMatter(BaseModel):
     published: dt.date
     url: str | None = None
     byline: str | None = None
+    date_order: DateOrder | None = None
 
     @field_validator("published", mode="before")
     @classmethod
@@ -42,6 +44,13 @@ class FrontMatter(BaseModel):
         if not isinstance(value, dt.date):
             raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
         return value
+
+    @field_validator("date_order", mode="before")
+    @classmethod
+    def _date_order(cls, value: Any) -> Any:
+        if value is None or value in DATE_ORDERS:
+            return value
+        raise ValueError(f"{value!r} is not a date order (expected one of: {', '.join(DATE_ORDERS)})")
 
     @field_validator("outlet", "title", "url", "byline", mode="before")
     @classmethod
@@ -128,6 +137,7 @@ def parse_article(name: str, text: str, published: dt.date | None = None, requir
         published=published or front.published,
         url=front.url,
         byline=front.byline,
+        date_order=front.date_order,
         text=text,
         body_start=body_start,
         title_start=title_start,

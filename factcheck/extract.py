@@ -5,14 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Protocol
 
-from factcheck.dates import DateHit, find_dates
-from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, Qualifier, interval_for
+from factcheck.dates import DateHit, DateOrder, find_dates
+from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, TIME_SLACK, Qualifier, interval_for
 from factcheck.lines import LineIndex
-from factcheck.models import Article, Claim, ClaimKind, Sentence
-from factcheck.numbers import DIGITS, NUMBER_WORDS, SCALE_ABBREVIATIONS, SCALES, parse_digits, parse_number_words
+from factcheck.measures import measure_after
+from factcheck.models import Article, Claim, ClaimKind, Confidence, Sentence
+from factcheck.numbers import (
+    UNAMBIGUOUS_ABBREVIATIONS,
+    Number,
+    find_numbers,
+    number_at,
+    scale_after,
+    trailing_scale,
+    words_of,
+)
+from factcheck.times import TimeHit, find_times
 
 _QUALIFIER_PHRASES: dict[str, Qualifier] = {
     r"more\s+than": Qualifier.MORE_THAN,
@@ -55,15 +64,47 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _QUALIFIER_PATTERNS = [(re.compile(rf"(?:{p})$", re.IGNORECASE), q) for p, q in _QUALIFIER_PHRASES.items()]
 _QUALIFIER_AFTER = re.compile(r"\s+or\s+(?P<q>more|so|fewer|less)\b", re.IGNORECASE)
+_AFTER_QUALIFIERS = {
+    "more": Qualifier.AT_LEAST,
+    "so": Qualifier.ABOUT,
+    "fewer": Qualifier.UP_TO,
+    "less": Qualifier.UP_TO,
+}
 
-_SCALE_AFTER = re.compile(
-    r"\s*(?P<scale>thousand|million|billion|trillion)\b|(?P<abbr>bn|mn|mln|tn|[kmbt])\b", re.IGNORECASE
+_CURRENCY_SIGNS = {
+    "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+    "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL", "₹": "INR", "₽": "RUB",
+}  # fmt: skip
+_SIGN = r"(?<![A-Za-z])(?:US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|R\$|\$|€|£|¥|₹|₽)"
+_CODES = "USD|EUR|GBP|JPY|CHF|RUB|CNY|INR|CAD|AUD|HKD|NZD|SGD|BRL"
+_CURRENCY_BEFORE = re.compile(rf"(?P<sign>{_SIGN})\s?$")
+_CURRENCY_CODE_BEFORE = re.compile(rf"\b(?P<code>{_CODES})\s?$")
+_CURRENCY_AFTER = re.compile(
+    rf"\s+(?P<code>{_CODES})\b"
+    r"|\s+(?P<word>(?i:(?:(?P<country>US|U\.S\.|American|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Swiss)\s+)?"
+    r"(?P<name>dollars|francs|euros|pounds(?:\s+sterling)?|sterling|roubles|rubles|yuan|renminbi|rupees|yen)))\b"
 )
-_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-_CURRENCY_BEFORE = re.compile(r"(?P<sign>US\$|\$|€|£|¥)\s?$")
-_CURRENCY_CODE_BEFORE = re.compile(r"\b(?P<code>USD|EUR|GBP|JPY|CHF)\s?$")
-_CURRENCY_AFTER = re.compile(r"\s+(?P<code>USD|EUR|GBP|JPY|CHF|dollars|euros|pounds\s+sterling)\b")
-_CURRENCY_WORDS = {"dollars": "USD", "euros": "EUR", "pounds sterling": "GBP"}
+_CURRENCY_WORDS = {
+    "dollars": "USD", "francs": "CHF", "euros": "EUR", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "roubles": "RUB", "rubles": "RUB", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "yen": "JPY",
+}  # fmt: skip
+_COUNTRY_DOLLARS = {"canadian": "CAD", "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD"}
+# "pounds" is money with a scale ("2 million pounds"), money words around it, or a pound sign in the clause;
+# "300 pounds of cocaine" and "a 500-pound bomb" are masses, read in factcheck/measures.py.
+_POUNDS_MONEY_AFTER = re.compile(
+    r"\s*(?:(?:a|per)\s+(?:week|month|year|head|ticket|person|night)\b|in\s+(?:damages|compensation|fines?|funding"
+    r"|aid|tax)\b|sterling\b|worth\b|notes?\b|coins?\b)",
+    re.IGNORECASE,
+)
+_MONEY_CUE_BEFORE = re.compile(
+    r"\b(?:costs?|costing|worth|paid|pays?|paying|raised?|raising|fined?|fines|price[ds]?|spent|spend\w*|budget|"
+    r"salary|salaries|wages?|bill|fees?|sold|bought|donat\w+|charged?|earn\w*|owe[ds]?|tax(?:es)?|compensation|"
+    r"fund(?:s|ed|ing)?|grants?|loans?|debts?|bonus(?:es)?|profits?|revenues?|bail|ransom|reward|prize|"
+    r"damages|award(?:ed)?|invest\w*)\b",
+    re.IGNORECASE,
+)
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
+_WEIGHT_CUE_BEFORE = re.compile(r"\b(?:weigh\w*|heav(?:y|ier|iest)|lighter|lightest|lbs?)\b", re.IGNORECASE)
 
 DURATION_HOURS = {
     "second": 1 / 3600, "minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.485,
@@ -71,10 +112,77 @@ DURATION_HOURS = {
 }  # fmt: skip
 _DURATION_COMPOUND = re.compile(r"-(?P<unit>second|minute|hour|day|week|month|year|decade)(?:-long)?\b(?!-old)")
 _DURATION_NOUN = re.compile(r"\s+(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b(?![-‑]old)")
-_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?:US\$|\$|€|£)?\s?")
-_PERCENT_AFTER = re.compile(r"\s*(?:%|per\s?cent\b)")
-_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
-_WORD = re.compile(r"\s+(?P<w>[A-Za-z][A-Za-z'’-]*)")
+_AND_A_HALF_AFTER = re.compile(r"\s+and\s+a\s+(?P<f>half|quarter)\b", re.IGNORECASE)
+# "one day" alone is a time ("One day, the talks ..."), not a length, unless something says it is one.
+_LENGTH_CUE_BEFORE = re.compile(
+    r"\b(?:for|lasted|lasting|lasts?|took|takes?|spent|spends?|spend|within|only|just|after|over|in|of|barely"
+    r"|than)\s+$",
+    re.IGNORECASE,
+)
+# Vague lengths (docs/normalization.md, "Durations"): "hours-long", "hours of talks", "for days", "day-long".
+_LENGTH_WORDS = re.compile(
+    r"\b(?:(?P<plural>hours|days|weeks|months|years)(?P<long>-?long)?"
+    r"|(?P<one>hour|minute|week|month|year|decade)-?long"
+    r"|(?P<day>day-?long|all[-\s]day)"
+    r"|(?P<adj>lengthy|marathon|long))\b",
+    re.IGNORECASE,
+)
+_VAGUE_LENGTHS = {"hours": (2, 24, "hour"), "days": (2, 14, "day"), "weeks": (2, 8, "week"), "months": (2, 12, "month")}
+_VAGUE_LENGTHS["years"] = (2, 10, "year")
+_DAY_LONG = (4.0, 24.0)
+_LENGTH_ANCHORS = frozenset(
+    "hours days weeks months years hourslong dayslong weekslong monthslong yearslong hourlong daylong weeklong "
+    "monthlong yearlong decadelong long lengthy marathon".split()
+)
+_MEETING_AFTER = re.compile(
+    r"(?:,?\s+(?P<mid>[A-Za-z][\w'’-]*))?\s+(?:meetings?|talks|sessions?|negotiations|discussions|calls?|hearings?"
+    r"|debates?|summits?|conversations?)\b",
+    re.IGNORECASE,
+)
+_NOT_LONG_BEFORE = re.compile(r"\b(?:how|as|so|too|no|any)\s+$", re.IGNORECASE)
+_PLURAL_LENGTH_OF = re.compile(
+    r"\s+of\s+(?!(?:the|a|an|this|that|these|those|his|her|its|their|our|my|your|it|them|us)\b)[A-Za-z]",
+    re.IGNORECASE,
+)
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
+
+_RANGE_AFTER = re.compile(
+    rf"(?P<pct>\s*%|\s+per\s?cent\b|\s+percent\b)?\s*(?P<sep>-|–|—|\bto\b|\band\b)\s*(?:{_SIGN}|(?:{_CODES})\s)?\s?"
+)
+_PERCENT_AFTER = re.compile(r"\s*%|[\s-]*(?i:per[\s-]?cent|pct)\b|[\s-]+(?P<pp>(?i:percentage[\s-]+points?))\b")
+_WORD = re.compile(r"\s+(?P<w>[A-Za-z](?:\.[A-Za-z])+\.|[A-Za-z][A-Za-z'’-]*)")  # "U.S." is one word
+_COMPOUND = re.compile(r"-(?P<w>[a-z]+)\b(?P<old>-old\b)?")
+# Second halves of hyphenated words that are not counted nouns: "a one-off", "two-way", "one-sided".
+_NOT_COUNTED = frozenset(
+    "off on up out down in over way ways fold and or to plus odd ish thirds quarters fifths tenths half time "
+    "times all".split()
+)
+_IRREGULAR_PLURALS = {"man": "men", "woman": "women", "person": "people", "child": "children", "foot": "feet"}
+_COUNTED_PLURALS = frozenset({"people", "men", "women", "children", "staff", "police", "personnel", "cattle"})
+# Codes and designations: "Article 5", "No. 1", "Route 66", "page 12", "p. 4", "Boeing 737".
+_DESIGNATION_BEFORE = re.compile(
+    r"(?:\b(?:No|Nos|no|nos|p|pp|Vol|vol|Fig|fig|Art|art|Sec|sec|Ch|ch|Para|para)\.\s?"
+    r"|\b(?i:pages?|articles?|route|room|number|flight|gate|platform|terminal|highway|interstate|chapter|section"
+    r"|clause|paragraph|resolution|channel|level|category|phase|episode|season|volume|exhibit|amendment|item"
+    r"|appendix|district|ward|precinct|apartment|suite|pier|zone|sector|reactor|model|version|tier|road|street)\s)$"
+)
+_NAME_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(\"“]))(?P<name>[A-Za-z][\w.&-]*[\w.&])\s$|(?:^|(?<=[\s(\"“]))(?P<one>[A-Z])\s$"
+)
+# Sports results: "won 3-1", "a 2-0 win".
+_SCORE_BEFORE = re.compile(
+    r"\b(?:won|wins?|winning|beat|beats|beating|lost|lose|loses|losing|drew|draws?|defeated|trailed|trailing|led"
+    r"|leads?|leading)\s+(?:[A-Z][\w'’.-]*\s+)*(?:by\s+)?$"
+)
+_SCORE_AFTER = re.compile(
+    r"\s+(?:win|victory|defeat|loss|draw|lead|scoreline|thrashing|triumph|result|home\s+win|away\s+win)\b",
+    re.IGNORECASE,
+)
+_AT_BEFORE = re.compile(r"\bat\s+$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(
+    r"\s+(?:in|out\s+of)\s+(?:(?!(?:1[89]|20)\d\d\b)\d|(?i:one|two|three|four|five|six|seven|eight|nine|ten)\b)"
+)
+_RATIO_BEFORE = re.compile(r"(?:\b\d+|\b(?i:one|two|three|four|five|six|seven|eight|nine|ten))\s+(?:in|out\s+of)\s+$")
 
 # Words that end the noun phrase after a number: the unit noun is found before them.
 _STOP_WORDS = frozenset(
@@ -83,8 +191,17 @@ _STOP_WORDS = frozenset(
     but nor so that which who whom whose this these those it its it's their they them he she his her we our you
     your i me my is are was were be been being have has had do does did will would could can may might should
     must shall not no more less than per each every all some any if when while where after before since until
-    because though although says said say told last next ago
+    because though although says said say told last next ago another also still already again apiece too out
     """.split()
+)
+# Capitalized words before a number that are not names ("About 200", "Only 12"): see _designation.
+_FUNCTION_WORDS = (
+    _STOP_WORDS
+    | frozenset(w for p in _QUALIFIER_PHRASES for w in re.findall(r"[a-z]+", p))
+    | frozenset(
+        "only just exactly precisely another still even also then now both extra further barely fully well"
+        " including plus minus total totalling totaling approx nearly".split()
+    )
 )
 _PLACE_BEFORE_IN = re.compile(
     r"(?P<chain>(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|de|du|des|la|le)(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|in|on|de|du|des|la|le))*)\s+$"
@@ -115,24 +232,18 @@ _NOT_PLACES = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class _Number:
-    start: int
-    end: int
-    value: float
-    words: bool
-
-
 def extract_article(article: Article, sentences: Iterable[Sentence]) -> list[Claim]:
     """Every claim in the article's sentences, in file order."""
     index = LineIndex(article.text)
     claims: list[Claim] = []
     for sentence in sentences:
-        claims.extend(claims_in_sentence(sentence, article.published, index))
+        claims.extend(claims_in_sentence(sentence, article.published, index, date_order=article.date_order))
     return claims
 
 
-def claims_in_sentence(sentence: Sentence, published: dt.date | None, index: LineIndex) -> list[Claim]:
+def claims_in_sentence(
+    sentence: Sentence, published: dt.date | None, index: LineIndex, *, date_order: DateOrder | None = None
+) -> list[Claim]:
     text = sentence.text
     found: list[Claim] = []
     taken: list[tuple[int, int]] = []
@@ -146,12 +257,14 @@ def claims_in_sentence(sentence: Sentence, published: dt.date | None, index: Lin
         high: float | None,
         unit: str | None,
         value_start: int | None = None,
+        confidence: Confidence = Confidence.CLEAR,
         **extra: object,
     ) -> None:
         file_start = sentence.start + start
         interval = None
         if low is not None and high is not None:
-            interval = interval_for(qualifier, low, high, DATE_SLACK if kind is ClaimKind.DATE else DEFAULT_SLACK)
+            slack = DATE_SLACK if kind is ClaimKind.DATE else TIME_SLACK if kind is ClaimKind.TIME else DEFAULT_SLACK
+            interval = interval_for(qualifier, low, high, slack)
         found.append(
             Claim(
                 source=sentence.source,
@@ -168,15 +281,23 @@ def claims_in_sentence(sentence: Sentence, published: dt.date | None, index: Lin
                 unit=unit,
                 interval=interval,
                 value_start=None if value_start is None else sentence.start + value_start,
+                confidence=confidence,
                 **extra,
             )
         )
         taken.append((start, end))
 
-    for hit in find_dates(text, published):
+    for hit in find_dates(text, published, date_order=date_order, blocked=taken):
         _add_date(make, hit)
-    for number in _numbers(text, taken):
+    for time in find_times(text, published):  # before numbers: "5:47" and "5.46pm" are not quantities
+        if not _overlaps(time.start, time.end, taken):
+            _add_time(make, time)
+    words = words_of(text)
+    for number in _numbers(text, taken, words):
         _add_number(make, text, number, taken)
+    if not _LENGTH_ANCHORS.isdisjoint(words) or "all" in words:
+        for m in _LENGTH_WORDS.finditer(text):
+            _add_length(make, text, m, taken)
     for start, end, name in _places(text):
         if all(end <= s or start >= e for s, e in taken):
             make(ClaimKind.PLACE, start, end, Qualifier.EXACT, None, None, "place", label=name)
@@ -196,6 +317,24 @@ def _add_date(make: _Maker, hit: DateHit) -> None:
         label=hit.label,
         resolution=hit.resolution,
         role=hit.role,
+        confidence=hit.confidence,
+        note=hit.note,
+    )
+
+
+def _add_time(make: _Maker, hit: TimeHit) -> None:
+    make(
+        ClaimKind.TIME,
+        hit.start,
+        hit.end,
+        hit.qualifier,
+        float(hit.low),
+        float(hit.high),
+        hit.unit,
+        value_start=hit.value_start,
+        label=hit.label,
+        confidence=hit.confidence,
+        note=hit.note,
     )
 
 
@@ -210,22 +349,16 @@ class _Maker(Protocol):
         high: float | None,
         unit: str | None,
         value_start: int | None = None,
+        confidence: Confidence = Confidence.CLEAR,
         **extra: object,
     ) -> None: ...
 
 
-def _numbers(text: str, taken: list[tuple[int, int]]) -> list[_Number]:
-    numbers: list[_Number] = []
-    for m in DIGITS.finditer(text):
-        if _ORDINAL_AFTER.match(text, m.end()) or text[m.end() : m.end() + 1] == ":":
-            continue
-        numbers.append(_Number(m.start(), m.end(), parse_digits(m.group(0)), words=False))
-    for m in NUMBER_WORDS.finditer(text):
-        value = parse_number_words(m.group(0))
-        if value is not None:
-            numbers.append(_Number(m.start(), m.end(), value, words=True))
-    numbers.sort(key=lambda n: n.start)
-    return [n for n in numbers if all(n.end <= s or n.start >= e for s, e in taken)]
+_Number = Number  # a number found in a sentence (factcheck/numbers.py)
+
+
+def _numbers(text: str, taken: list[tuple[int, int]], words: frozenset[str] | None = None) -> list[_Number]:
+    return [n for n in find_numbers(text, words) if not _overlaps(n.start, n.end, taken)]
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -234,99 +367,305 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
 
 def _add_number(make: _Maker, text: str, number: _Number, taken: list[tuple[int, int]]) -> None:
     if _overlaps(number.start, number.end, taken):
-        return  # the second number of a range already read
+        return  # inside a claim already made: the second number of a range, "a million" in "half a million"
     start, end, value = number.start, number.end, number.value
-    end, value = _apply_scale(text, end, value, money=_money_sign(text, start) is not None)
+    high = value if number.high is None else number.high
+    confidence = Confidence.VAGUE if number.vague else Confidence.CLEAR
     currency = _money_sign(text, start)
+    if currency is None and not number.words and _designation(text, number):
+        return
+    if _RATIO_BEFORE.search(text, max(0, start - 24), start) or _RATIO_AFTER.match(text, number.end):
+        return  # "one in five voters", "3 out of 10 firms": a proportion, not a count
+    if not number.scaled:
+        end, factor = _scale(text, end, money=currency is not None)
+        value, high = value * factor, high * factor
+    scaled = number.scaled or end > number.end
     if currency is not None:
         start -= len(currency[1])
-    qualifier, qual_start = _qualifier_before(text, start)
-    high = value
-    # A range: "between 90,000 and 100,000", "2 to 3 million", "10-15".
-    range_match = _RANGE_AFTER.match(text, end)
-    if range_match and qualifier in (Qualifier.RANGE, Qualifier.EXACT):
-        second = _number_at(text, range_match.end())
+    # A vague amount is a range of its own ("dozens of": 24–99); it takes no qualifier.
+    qualifier, qual_start = (Qualifier.RANGE, None) if number.vague else _qualifier_before(text, start)
+    # A range: "between 90,000 and 100,000", "2 to 3 million", "10-15", "5% to 7%".
+    range_match = None if number.vague or number.unit else _RANGE_AFTER.match(text, end)
+    if range_match and qualifier in (Qualifier.RANGE, Qualifier.EXACT, Qualifier.ABOUT):
+        second = number_at(text, range_match.end())
         sep = range_match.group("sep")
         allowed = sep != "and" or qualifier is Qualifier.RANGE
         if second is not None and allowed and (not number.words or second.words or sep in ("to", "and")):
-            second_end, second_value = _apply_scale(text, second.end, second.value, money=currency is not None)
-            if second_end > second.end and second_value > second.value and end == number.end:
-                value *= second_value / second.value  # "2 to 3 million": the scale is shared
-            if second_value > value:
-                high = second_value
+            if _is_score(text, number, second, sep):
+                taken.append((number.start, second.end))
+                return
+            second_end, second_factor = _scale(text, second.end, money=currency is not None)
+            second_value = second.value * second_factor
+            first_value = value
+            if second_factor > 1 and end == number.end:
+                first_value = value * second_factor  # "2 to 3 million": the scale is shared
+            inner = trailing_scale(text[second.start : second.end]) if second.words else None
+            if inner is not None and end == number.end and value * inner < second_value:
+                first_value = value * inner  # "two and three dozen", "five to seven hundred"
+            percent_ok = range_match.group("pct") is None or _PERCENT_AFTER.match(text, second_end) is not None
+            if second_value > first_value and percent_ok:
+                value, high = first_value, second_value
                 end = second_end
+                if qualifier is Qualifier.ABOUT:
+                    qual_start = None  # "estimated 40-50 people": the range says how rough it is
                 qualifier = Qualifier.RANGE
+                scaled = scaled or second_factor > 1
                 taken.append((second.start, second_end))
     if qualifier is Qualifier.RANGE and high == value:
         qualifier = Qualifier.EXACT  # "from 5 people" is not a range
         qual_start = None
-    after = _QUALIFIER_AFTER.match(text, end)
-    if after and qualifier is Qualifier.EXACT:
-        word = after.group("q").lower()
-        qualifier = {"more": Qualifier.AT_LEAST, "so": Qualifier.ABOUT}.get(word, Qualifier.UP_TO)
-        end = after.end()
+    qualifier, end = _qualifier_after(text, end, qualifier)
     span_start = qual_start if qual_start is not None else start
 
     if currency is None:
-        code = _CURRENCY_AFTER.match(text, end)
+        code = _currency_after(text, end, span_start, scaled)
         if code is not None:
-            unit = code.group("code")
+            unit_code, code_end = code
+            qualifier, code_end = _qualifier_after(text, code_end, qualifier)
             make(
                 ClaimKind.MONEY,
                 span_start,
-                code.end(),
+                code_end,
                 qualifier,
                 value,
                 high,
-                _CURRENCY_WORDS.get(unit.lower(), unit.upper()),
+                unit_code,
                 value_start=start,
+                confidence=confidence,
             )
             return
     else:
-        make(ClaimKind.MONEY, span_start, end, qualifier, value, high, currency[0], value_start=start)
-        return
-    duration = _DURATION_COMPOUND.match(text, end) or _DURATION_NOUN.match(text, end)
-    if duration is not None:
-        factor = DURATION_HOURS[duration.group("unit").lower().rstrip("s")]
         make(
-            ClaimKind.DURATION,
+            ClaimKind.MONEY,
             span_start,
-            duration.end(),
+            end,
             qualifier,
-            value * factor,
-            high * factor,
-            "hours",
+            value,
+            high,
+            currency[0],
             value_start=start,
+            confidence=confidence,
         )
+        return
+    if _add_duration(make, text, number, (span_start, start, end), qualifier, (value, high), confidence):
         return
     percent = _PERCENT_AFTER.match(text, end)
     if percent is not None:
-        make(ClaimKind.QUANTITY, span_start, percent.end(), qualifier, value, high, "percent", value_start=start)
+        percent_unit = "percentage points" if percent.group("pp") else "percent"
+        qualifier, percent_end = _qualifier_after(text, percent.end(), qualifier)
+        make(
+            ClaimKind.QUANTITY,
+            span_start,
+            percent_end,
+            qualifier,
+            value,
+            high,
+            percent_unit,
+            value_start=start,
+            confidence=confidence,
+        )
         return
-    if not number.words and 1800 <= value <= 2100 and "," not in text[number.start : number.end]:
-        return  # a year that the date reader chose not to take ("the 2016 election" is read there)
+    hit = measure_after(text, start, end, value, high, span_start=span_start, qualifier=qualifier, words=number.words)
+    if hit is not None:  # lengths, masses, areas, volumes, speeds, temperatures, magnitudes: factcheck/measures.py
+        make(ClaimKind.MEASURE, hit.start, hit.end, hit.qualifier, hit.low, hit.high, hit.dimension, value_start=start,
+             confidence=Confidence.VAGUE if number.vague else hit.confidence, note=hit.note)  # fmt: skip
+        return
     unit, unit_end = unit_noun(text, end)
+    if _year_like(text, number, value) and (unit is None or not _counted(unit)) and qual_start is None:
+        return  # a year that the date reader chose not to take ("the 2016 election" is read there)
     if unit is None and number.words:
         return  # "one of them": a number word alone is not a claim
+    if number.words and unit is not None and _name_with_number(text, number, end):
+        return  # "the Three Gorges Dam", "the Twelve Days festival": a name
+    if unit is not None and not number.words and _model_name_after(text, end, unit):
+        return  # "the 737 MAX", "a 787 Dreamliner": a model, not a count
     if text[end : end + 1] == "-" and unit is None:
         return
-    make(ClaimKind.QUANTITY, span_start, unit_end if unit else end, qualifier, value, high, unit, value_start=start)
+    if (
+        number.words
+        and value == 1
+        and (_AT_BEFORE.search(text, max(0, start - 4), start) or (unit_end > end and text[end] == "-"))
+    ):
+        return  # "at one point", "a one-off", "a one-party state": idioms, not counts
+    if text[end : end + 1].isalpha():
+        return  # a unit glued to the number that no reader took ("1.5m" tall, "5g")
+    qualifier, quantity_end = _qualifier_after(text, unit_end if unit else end, qualifier)
+    make(
+        ClaimKind.QUANTITY,
+        span_start,
+        quantity_end,
+        qualifier,
+        value,
+        high,
+        unit,
+        value_start=start,
+        confidence=confidence,
+    )
 
 
-def _apply_scale(text: str, end: int, value: float, money: bool) -> tuple[int, float]:
-    m = _SCALE_AFTER.match(text, end)
+def _add_duration(
+    make: _Maker,
+    text: str,
+    number: _Number,
+    spans: tuple[int, int, int],
+    qualifier: Qualifier,
+    values: tuple[float, float],
+    confidence: Confidence,
+) -> bool:
+    """A length of time after the number ("seven-hour", "two days", "an hour and a half"); False when none."""
+    span_start, start, end = spans
+    value, high = values
+    if number.unit is not None:
+        factor = DURATION_HOURS[number.unit]
+        stop = end
+    else:
+        duration = _DURATION_COMPOUND.match(text, end) or _DURATION_NOUN.match(text, end)
+        if duration is None:
+            return False
+        unit = duration.group("unit").lower().rstrip("s")
+        factor = DURATION_HOURS[unit]
+        stop = duration.end()
+        if (
+            number.words
+            and value == 1
+            and not number.scaled
+            and text[end] != "-"
+            and qualifier is Qualifier.EXACT
+            and not duration.group(0).endswith("s")
+            and not _LENGTH_CUE_BEFORE.search(text, max(0, start - 12), start)
+            and not _OF_AFTER.match(text, stop)
+        ):
+            return True  # "one day" alone: a time ("One day, ..."), not a length
+        fraction = _AND_A_HALF_AFTER.match(text, stop) if high == value and not number.vague else None
+        if fraction is not None:  # "two hours and a half"
+            extra = 0.5 if fraction.group("f").lower() == "half" else 0.25
+            value = high = value + extra
+            stop = fraction.end()
+    qualifier, stop = _qualifier_after(text, stop, qualifier)
+    make(
+        ClaimKind.DURATION,
+        span_start,
+        stop,
+        qualifier,
+        value * factor,
+        high * factor,
+        "hours",
+        value_start=start,
+        confidence=confidence,
+    )
+    return True
+
+
+def _add_length(make: _Maker, text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> None:
+    """A vague length with no number: "hours-long", "hours of talks", "for days", "day-long", "a lengthy meeting"."""
+    start, end = m.start(), m.end()
+    if _overlaps(start, end, taken):
+        return
+    hours = DURATION_HOURS
+    vague = Confidence.VAGUE
+    if m.group("plural"):
+        low, high, unit = _VAGUE_LENGTHS[m.group("plural").lower()]
+        if not m.group("long"):
+            before = text[max(0, start - 20) : start]
+            if not (_PLURAL_LENGTH_OF.match(text, end) or _FOR_BEFORE.search(before)):
+                return
+            if re.search(
+                r"(?:\d|\b(?:few|several|many|couple|of|the|those|these|past|last|next|first|final))\s+$",
+                before,
+                re.IGNORECASE,
+            ):
+                return  # "the past few hours", "the last days of": not a vague length of its own
+        make(
+            ClaimKind.DURATION,
+            start,
+            end,
+            Qualifier.RANGE,
+            low * hours[unit],
+            high * hours[unit],
+            "hours",
+            confidence=vague,
+        )
+    elif m.group("one"):
+        factor = hours[m.group("one").lower()]
+        make(ClaimKind.DURATION, start, end, Qualifier.EXACT, factor, factor, "hours")
+    elif m.group("day"):
+        make(ClaimKind.DURATION, start, end, Qualifier.RANGE, *_DAY_LONG, "hours", confidence=vague)
+    else:
+        meeting = _MEETING_AFTER.match(text, end)
+        if meeting is None or _NOT_LONG_BEFORE.search(text, max(0, start - 5), start):
+            return
+        mid = meeting.group("mid")
+        if mid is not None and (mid.lower() in _STOP_WORDS or mid.lower() in ("lengthy", "long", "marathon")):
+            return
+        make(ClaimKind.DURATION, start, end, Qualifier.EXACT, None, None, "hours", confidence=vague)
+
+
+def _qualifier_after(text: str, end: int, qualifier: Qualifier) -> tuple[Qualifier, int]:
+    """ "… or more", "… or so", "… or fewer" after a bare number (or after its unit: "100 people or more")."""
+    if qualifier is not Qualifier.EXACT:
+        return qualifier, end
+    after = _QUALIFIER_AFTER.match(text, end)
+    if after is None:
+        return qualifier, end
+    return _AFTER_QUALIFIERS[after.group("q").lower()], after.end()
+
+
+def _scale(text: str, end: int, money: bool) -> tuple[int, float]:
+    """Where a scale after a number ends and its factor: " million", "bn"; "m" is a million only with money or a
+    counted noun ("$1.5m", "1.5m people"), otherwise it is left for the measures ("1.5m tall")."""
+    found = scale_after(text, end)
+    if found is None:
+        return end, 1.0
+    scale_end, factor, abbr = found
+    if abbr is None or abbr in UNAMBIGUOUS_ABBREVIATIONS or money or _CURRENCY_AFTER.match(text, scale_end):
+        return scale_end, factor
+    if abbr in ("m", "b", "k"):
+        unit, _ = unit_noun(text, scale_end)
+        if (unit is not None and _counted(unit)) or (abbr == "k" and unit is None):
+            return scale_end, factor
+    return end, 1.0
+
+
+def _counted(unit: str) -> bool:
+    return unit in _COUNTED_PLURALS or _plural(unit)
+
+
+def _currency_after(text: str, end: int, span_start: int, scaled: bool) -> tuple[str, int] | None:
+    m = _CURRENCY_AFTER.match(text, end)
     if m is None:
-        return end, value
-    if m.group("scale"):
-        return m.end(), value * SCALES[m.group("scale").lower()]
-    abbr = m.group("abbr").lower()
-    if money or abbr in ("bn", "mn", "mln", "tn"):
-        return m.end(), value * SCALE_ABBREVIATIONS[abbr]
-    return end, value
+        return None
+    if m.group("code"):
+        return m.group("code"), m.end()
+    name = " ".join(m.group("name").lower().split())
+    country = " ".join((m.group("country") or "").lower().split())
+    if (
+        name.startswith("pounds")
+        and name != "pounds sterling"
+        and not _pounds_are_money(text, span_start, m.end(), scaled)
+    ):
+        return None
+    if name == "dollars" and country in _COUNTRY_DOLLARS:
+        return _COUNTRY_DOLLARS[country], m.end()
+    return _CURRENCY_WORDS[name], m.end()
+
+
+def _pounds_are_money(text: str, span_start: int, stop: int, scaled: bool) -> bool:
+    if _POUNDS_MONEY_AFTER.match(text, stop):
+        return True
+    if _OF_AFTER.match(text, stop):
+        return False  # "300 pounds of cocaine": a mass
+    if scaled:
+        return True
+    clause_start = max(text.rfind(";", 0, span_start), text.rfind(":", 0, span_start), span_start - 60, 0)
+    money = [m.end() for m in _MONEY_CUE_BEFORE.finditer(text, clause_start, span_start)]
+    weight = [m.end() for m in _WEIGHT_CUE_BEFORE.finditer(text, clause_start, span_start)]
+    if weight and (not money or weight[-1] > money[-1]):
+        return False  # "the bomb weighed 500 pounds": the nearer cue is a weight
+    return bool(money) or "£" in text[clause_start:span_start]
 
 
 def _money_sign(text: str, start: int) -> tuple[str, str] | None:
-    m = _CURRENCY_BEFORE.search(text, max(0, start - 4), start)
+    m = _CURRENCY_BEFORE.search(text, max(0, start - 5), start)
     if m is not None:
         return _CURRENCY_SIGNS[m.group("sign")], m.group(0)
     m = _CURRENCY_CODE_BEFORE.search(text, max(0, start - 5), start)
@@ -347,24 +686,76 @@ def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int | None]:
     return Qualifier.EXACT, None  # pragma: no cover - every phrase is in the table
 
 
-def _number_at(text: str, position: int) -> _Number | None:
-    m = DIGITS.match(text, position)
-    if m is not None:
-        return _Number(m.start(), m.end(), parse_digits(m.group(0)), words=False)
-    m = NUMBER_WORDS.match(text, position)
-    if m is not None:
-        value = parse_number_words(m.group(0))
-        if value is not None:
-            return _Number(m.start(), m.end(), value, words=True)
-    return None
+def _designation(text: str, number: _Number) -> bool:
+    """A number that names rather than counts: "Article 5", "No. 1", "Route 66", "page 12", "Boeing 737"."""
+    start = number.start
+    written = text[start : number.end]
+    if not written.isdigit():
+        return False  # "seat 60,000", "Russia's 2.5": designations are plain digits
+    if _DESIGNATION_BEFORE.search(text, max(0, start - 16), start):
+        return True
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    name = m.group("name") or m.group("one")
+    if not any(c.isupper() for c in name) or name.endswith(("'s", "’s")):
+        return False
+    if name.lower().rstrip(".") in _FUNCTION_WORDS:
+        return False
+    if not text[: m.start()].strip(" \"“'‘(") and not any(c.isupper() for c in name[1:]):
+        # The first word of a sentence is capitalized anyway: a name only when nothing is counted after the number
+        # ("Windows 11 will …", but "Following 7 hours …", "Including 5% …").
+        return unit_noun(text, number.end)[0] is None and _PERCENT_AFTER.match(text, number.end) is None
+    return True
+
+
+def _name_with_number(text: str, number: _Number, end: int) -> bool:
+    """A capitalized number word inside a sentence, before a capitalized word: part of a name."""
+    written = text[number.start : end]
+    if not written[:1].isupper() or written.isupper() or not text[: number.start].strip(" \"“'‘("):
+        return False
+    following = _WORD.match(text, end)
+    return following is not None and following.group("w")[:1].isupper()
+
+
+def _model_name_after(text: str, end: int, unit: str) -> bool:
+    """The word after the digits is a capitalized singular ("737 MAX"), in a sentence not set in capitals."""
+    following = _WORD.match(text, end)
+    if following is None or following.group("w").lower() != unit or _plural(unit) or unit in _COUNTED_PLURALS:
+        return False
+    return following.group("w")[:1].isupper() and not text.isupper()
+
+
+def _is_score(text: str, first: _Number, second: _Number, sep: str) -> bool:
+    """'won 3-1', 'a 2-0 win': a result, not a range."""
+    if sep not in ("-", "–") or first.words or second.words:
+        return False
+    if not (text[first.start : first.end].isdigit() and text[second.start : second.end].isdigit()):
+        return False
+    if first.value >= 100 or second.value >= 100:
+        return False
+    return bool(
+        _SCORE_BEFORE.search(text, max(0, first.start - 40), first.start) or _SCORE_AFTER.match(text, second.end)
+    )
+
+
+def _year_like(text: str, number: _Number, value: float) -> bool:
+    written = text[number.start : number.end]
+    return not number.words and written.isdigit() and len(written) == 4 and 1800 <= value <= 2100
 
 
 def unit_noun(text: str, end: int) -> tuple[str | None, int]:
-    """The noun a number counts ("100,000 Russian troops" -> "troops") and where it ends."""
+    """The noun a number counts ("100,000 Russian troops" -> "troops", "a 57-member council" -> "members") and
+    where it ends."""
     position = end
-    compound = re.match(r"-(?P<w>[a-z]+)\b", text[end:])
+    compound = _COMPOUND.match(text, end)
     if compound is not None:
-        return compound.group("w").lower(), end + compound.end()
+        word = compound.group("w")
+        if word in _NOT_COUNTED or (word.endswith("ed") and len(word) > 4):
+            return None, end  # "a one-off", "two-way", "one-sided"
+        if compound.group("old"):
+            return f"{_pluralize(word)} old", compound.end()  # "a 20-year-old"
+        return _pluralize(word), compound.end("w")
     words: list[tuple[str, int]] = []
     for _ in range(3):
         m = _WORD.match(text, position)
@@ -387,11 +778,30 @@ def unit_noun(text: str, end: int) -> tuple[str | None, int]:
     for word, word_end in words:
         if _plural(word):
             return word, word_end
+    for word, word_end in words:
+        if word in _COUNTED_PLURALS:
+            return word, word_end
+    first = words[0][0]
+    if len(first) >= 4 and first.endswith("ed") and not first.endswith("eed"):
+        return None, end  # "Seven died", "40 injured": a verb, no counted noun
     return words[-1]
 
 
 def _plural(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _pluralize(word: str) -> str:
+    """The plural of a noun in a compound: "member" -> "members", "story" -> "stories"."""
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if _plural(word):
+        return word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
 
 
 def _places(text: str) -> list[tuple[int, int, str]]:

@@ -90,6 +90,8 @@ class Slack(BaseModel):
 
 DEFAULT_SLACK = Slack()
 DATE_SLACK = Slack(approximate=3, near=3, rounding=0, reach=None, absolute=True)
+# Clock times, in minutes: "about 5 p.m." is 4:45 to 5:15, "shortly after noon" up to an hour after.
+TIME_SLACK = Slack(approximate=15, near=10, rounding=0, reach=60, absolute=True)
 
 
 def interval_for(qualifier: Qualifier, low: float, high: float, slack: Slack = DEFAULT_SLACK) -> Interval:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from enum import IntEnum, StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -22,7 +23,23 @@ class ClaimKind(StrEnum):
     MONEY = "money"
     DURATION = "duration"
     DATE = "date"
+    TIME = "time"
+    MEASURE = "measure"
     PLACE = "place"
+
+
+class Confidence(StrEnum):
+    """How surely a claim's value was read from its words.
+
+    ``clear``: the words state the value (hedged or not: "more than 100,000" is clear). ``vague``: the words only
+    bound it loosely ("tens of thousands", "hours-long", "lengthy"); a vague claim never makes an error-severity
+    conflict on its own. ``ambiguous``: the words allow more than one value and one was chosen ("1/12/2022" with no
+    day/month order declared).
+    """
+
+    CLEAR = "clear"
+    VAGUE = "vague"
+    AMBIGUOUS = "ambiguous"
 
 
 class ClaimRole(StrEnum):
@@ -78,6 +95,7 @@ class Article(Record):
     text: str
     body_start: int
     title_start: int | None = None
+    date_order: Literal["day-first", "month-first"] | None = None  # how its numeric dates read ("1/12/2022")
 
 
 class Source(Record):
@@ -127,6 +145,8 @@ class Claim(Record):
     resolution: str | None = None
     role: ClaimRole = ClaimRole.EVENT
     value_start: int | None = None  # where the stated value begins, after any qualifier words ("nearly |8")
+    confidence: Confidence = Confidence.CLEAR
+    note: str | None = None  # what is wrong within the claim itself ("Friday" with a date that is a Wednesday)
 
 
 class FactMatch(Record):
@@ -145,12 +165,37 @@ class FactInfo(Record):
     description: str | None = None
 
 
+class ReviewDecision(StrEnum):
+    """What an editor decided about a finding."""
+
+    CONFIRMED = "confirmed"  # a real error: an outlet is wrong (it keeps failing CI until fixed)
+    NOT_A_CONFLICT = "not-a-conflict"  # a false alarm: the outlets do not disagree
+    DIFFERENT_FACTS = "different-facts"  # the claims are about different things; the rule should separate them
+
+
+class Review(Record):
+    """An editor's current decision on a finding (the latest in its history)."""
+
+    fingerprint: str
+    decision: ReviewDecision
+    editor: str
+    at: dt.datetime
+    note: str | None = None
+    wrong: str | None = None  # for a confirmed error: the source id of the outlet that is wrong
+
+
 class JudgedClaim(Record):
-    """A claim as compared within its fact: the interval used and the verdict."""
+    """A claim as compared within its fact: the interval used and the verdict.
+
+    A claim that is a finding (an outlier or a disputed claim of a conflict) has a ``fingerprint`` — the same
+    as ``check`` gives it — and the editors' current ``review`` of it, if any.
+    """
 
     claim: Claim
     compared: Interval | None
     verdict: Verdict
+    fingerprint: str | None = None
+    review: Review | None = None
 
 
 class Finding(Record):
@@ -158,6 +203,7 @@ class Finding(Record):
 
     fact: FactInfo
     status: Status
+    severity: Severity  # the fact's, or less when the conflict rests on vague claims alone
     claims: tuple[JudgedClaim, ...]
     majority: tuple[str, ...]
     outliers: tuple[str, ...]
@@ -183,13 +229,41 @@ class ReportError(Record):
     message: str
 
 
+class Mark(Record):
+    """A claim's place in an article's text (offsets into ``ArticleText.text``), and the fact it is on, if any."""
+
+    start: int
+    end: int
+    fact: str | None
+    kind: ClaimKind
+
+
+class ArticleText(Record):
+    """An article's full text with its claims marked, for formats that show the text (HTML).
+
+    ``text`` is the file's text exactly; its body begins at ``body_start`` (the front matter before it is not
+    shown). A claim read from the front matter's ``title`` stands in the title line, from ``title_start``.
+    """
+
+    source: str
+    title: str | None
+    text: str
+    body_start: int
+    marks: tuple[Mark, ...]
+    title_start: int | None = None
+
+
 class Report(Record):
-    """The one model every output format renders."""
+    """The one model every output format renders.
+
+    ``articles`` holds the articles' texts only when a format needs them (HTML); the JSON document never has it.
+    """
 
     corpus: str
     sources: tuple[SourceSummary, ...]
     findings: tuple[Finding, ...]
     errors: tuple[ReportError, ...] = ()
+    articles: tuple[ArticleText, ...] = ()
 
 
 class FindingKind(StrEnum):
@@ -240,6 +314,7 @@ class CheckFinding(Record):
     disagree_count: int = 0
     disagree_sources: int = 0
     corpus_sources: int = 0
+    review: Review | None = None  # the editors' current decision on it, if any
 
 
 class FactCheck(Record):

@@ -72,6 +72,7 @@ def test_optional_fields_default_to_none() -> None:
     assert article.url is None
     assert article.byline is None
     assert article.title_start is None
+    assert article.date_order is None
 
 
 def test_published_as_quoted_string_and_as_datetime_become_a_date() -> None:
@@ -291,6 +292,32 @@ def test_wrongly_typed_field_names_its_line() -> None:
     problem = parse_problem("---\noutlet: X\npublished: 2022-01-10\ntitle: [a, b]\n---\nBody.\n")
     assert problem.line == 4
     assert "title" in problem.message
+
+
+@pytest.mark.parametrize("order", ["day-first", "month-first"])
+def test_date_order_is_read(order: str) -> None:
+    article = parse(f"---\noutlet: X\npublished: 2022-01-10\ndate_order: {order}\n---\nBody.\n")
+    assert article.date_order == order
+
+
+@pytest.mark.parametrize("value", ["dmy", "Day-First", "3", "[day-first]", "''"])
+def test_a_date_order_that_is_neither_names_its_line_and_the_choices(value: str) -> None:
+    problem = parse_problem(f"---\noutlet: X\npublished: 2022-01-10\ndate_order: {value}\n---\nBody.\n")
+    assert problem.line == 4
+    assert problem.message.startswith("malformed front matter: date_order:")
+    assert "day-first, month-first" in problem.message
+
+
+def test_the_declared_date_order_reads_the_articles_numeric_dates() -> None:
+    from factcheck.extract import extract_article
+    from factcheck.models import Sentence
+
+    text = "---\noutlet: X\npublished: 2022-01-10\ndate_order: day-first\n---\nThe memo of 3/4/2022 leaked.\n"
+    article = parse(text)
+    body = text[article.body_start :].strip()
+    sentence = Sentence(source=article.id, text=body, start=article.body_start, end=article.body_start + len(body))
+    (claim,) = extract_article(article, [sentence])
+    assert (claim.label, claim.confidence.value) == ("2022-04-03", "clear")
 
 
 # --- reading files: bytes to text ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import yaml
 
 from factcheck.extract import claims_in_sentence, unit_noun
 from factcheck.lines import LineIndex
-from factcheck.models import Claim, Sentence
+from factcheck.models import Claim, Confidence, Sentence
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "data" / "extraction_cases.yaml").read_text())
 
@@ -37,7 +37,9 @@ def test_extraction_case(case: dict[str, Any]) -> None:
         claim = by_text[expected["text"]]
         assert claim.kind.value == expected["kind"]
         value = value_of(claim)
-        if isinstance(expected["value"], (int, float)):
+        if expected["value"] is None:
+            assert value is None and claim.interval is None
+        elif isinstance(expected["value"], (int, float)):
             assert value == pytest.approx(expected["value"])
         else:
             assert value == str(expected["value"])
@@ -79,9 +81,74 @@ def test_claims_keep_stated_value_qualifier_and_interval() -> None:
         (" troops massed along the border", "troops"),
         (" draft treaties it released", "treaties"),
         (" of them", None),
-        ("-member council", "member"),
+        ("-member council", "members"),
+        ("-story tower", "stories"),
+        ("-nation assembly", "nations"),
+        ("-year-old man", "years old"),
+        ("-off payment", None),
+        ("-sided contest", None),
+        (" died in the crash", None),
+        (" armed men attacked", "men"),
+        (" police officers", "officers"),
         (".", None),
     ],
 )
 def test_unit_noun(tail: str, unit: str | None) -> None:
     assert unit_noun("100" + tail, 3)[0] == unit
+
+
+def test_claims_carry_their_confidence() -> None:
+    claims = extract("Dozens of protesters gathered after a lengthy meeting, and 12 were arrested.", None)
+    by_text = {c.text: c for c in claims}
+    assert by_text["Dozens of protesters"].confidence is Confidence.VAGUE
+    assert by_text["Dozens of protesters"].qualifier.value == "range"
+    assert by_text["lengthy"].confidence is Confidence.VAGUE and by_text["lengthy"].interval is None
+    assert by_text["12"].confidence is Confidence.CLEAR
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("It raised $1.5m for the clinic.", "$1.5m", 1_500_000),
+        ("About 1.5m people live there.", "About 1.5m people", 1_500_000),
+        ("Exports reached 2m euros.", "2m euros", 2_000_000),
+        ("The petition has 20k signatures.", "20k signatures", 20_000),
+    ],
+)
+def test_m_is_a_million_with_money_or_a_counted_noun(sentence: str, text: str, value: float) -> None:
+    claims = {c.text: c for c in extract(sentence, None)}
+    assert claims[text].stated_low == pytest.approx(value)
+
+
+def test_m_alone_is_left_to_the_measures() -> None:
+    claims = extract("The wall is 1.5m tall.", None)
+    assert all(c.kind.value != "quantity" and c.stated_low != 1_500_000 for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One day, the border will reopen.",
+        "At one point the crowd surged.",
+        "The hosts won 3-1 at home.",
+        "Only one in five voters trusts parliament.",
+        "The motel is on Route 66.",
+        "Windows 11 will be installed on the laptops.",
+        "The Three Gorges Dam holds back the river.",
+    ],
+)
+def test_idioms_scores_ratios_and_names_are_no_claims(sentence: str) -> None:
+    assert [c.text for c in extract(sentence, None) if c.kind.value != "place"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Fighting went on for days.", 48, 336),
+        ("The day-long summit ended.", 4, 24),
+        ("Weeks-long strikes hit the ports.", 336, 1344),
+    ],
+)
+def test_vague_lengths(sentence: str, low: float, high: float) -> None:
+    (claim,) = [c for c in extract(sentence, None) if c.kind.value == "duration"]
+    assert (claim.stated_low, claim.stated_high, claim.confidence) == (low, high, Confidence.VAGUE)
