@@ -28,11 +28,11 @@ from factcheck.articles import decode, parse_article
 from factcheck.errors import InputError, Problem
 from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
-from factcheck.models import Article, Claim, FactMatch, Location, Source
+from factcheck.models import Article, Claim, Confidence, FactMatch, Location, Source
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
 
-CACHE_LAYOUT = 1
+CACHE_LAYOUT = 2
 CACHE_FILE = "claims.sqlite3"
 ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.
@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS claims (
     end_line INTEGER NOT NULL,
     end_col INTEGER NOT NULL,
     value TEXT NOT NULL,
+    confidence TEXT NOT NULL,
     distance REAL NOT NULL,
     claim TEXT NOT NULL
 );
@@ -111,6 +112,7 @@ class ClaimRow(NamedTuple):
     end_line: int
     end_column: int
     value: str
+    confidence: Confidence
 
     def location(self, path: str) -> Location:
         return Location(
@@ -119,6 +121,7 @@ class ClaimRow(NamedTuple):
 
 
 _QUALIFIERS = {q.value: q for q in Qualifier}
+_CONFIDENCES = {c.value: c for c in Confidence}
 
 
 class CorpusEntry:
@@ -328,7 +331,8 @@ class ClaimCache:
         index = LineIndex(article.text)
         self._db.executemany(
             'INSERT INTO claims (article, fact, source, qualifier, low, high, text, label, start, "end", line, col,'
-            " end_line, end_col, value, distance, claim) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " end_line, end_col, value, confidence, distance, claim)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_claim_row(row_id, match, index) for match in matches],
         )
         return row_id
@@ -347,13 +351,14 @@ class ClaimCache:
         out: list[ClaimRow] = []
         query = (
             'SELECT article, fact, source, qualifier, low, high, text, label, start, "end", line, col, end_line,'
-            " end_col, value FROM claims WHERE fact=?"
+            " end_col, value, confidence FROM claims WHERE fact=?"
         )
         make = ClaimRow._make
         qualifiers = _QUALIFIERS
+        confidences = _CONFIDENCES
         for row in self._db.execute(query, (fact,)):
             if row[0] in keys:
-                out.append(make((row[0], row[1], row[2], qualifiers[row[3]], *row[4:])))
+                out.append(make((row[0], row[1], row[2], qualifiers[row[3]], *row[4:15], confidences[row[15]])))
         return out
 
     def matches(self, keys: Iterable[int], fact: str | None = None) -> Iterator[FactMatch]:
@@ -411,6 +416,7 @@ def _claim_row(article: int, match: FactMatch, index: LineIndex) -> tuple[object
         where.end_line,
         where.end_column,
         describe(claim),
+        claim.confidence.value,
         match.distance,
         claim.model_dump_json(),
     )

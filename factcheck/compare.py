@@ -14,7 +14,7 @@ from typing import Generic, Protocol, TypeVar
 from rapidfuzz import fuzz
 
 from factcheck.intervals import DEFAULT_SLACK, Interval, Qualifier, Slack, compared
-from factcheck.models import Claim, FactInfo, Finding, JudgedClaim, Status, Verdict
+from factcheck.models import Claim, Confidence, FactInfo, Finding, JudgedClaim, Severity, Status, Verdict
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,8 @@ class Comparable(Protocol):
     def text(self) -> str: ...
     @property
     def label(self) -> str | None: ...
+    @property
+    def confidence(self) -> Confidence: ...
 
 
 C = TypeVar("C", bound=Comparable)
@@ -72,11 +74,14 @@ class Assessment(Generic[C]):
     outliers: tuple[str, ...]
 
     def agree(self, i: int, j: int) -> bool:
-        """Whether claims ``i`` and ``j`` could both hold: their intervals meet, or their texts are one value."""
+        """Whether claims ``i`` and ``j`` could both hold: their intervals meet, or their texts are one value.
+
+        A claim with no value ("a lengthy meeting") contradicts nothing.
+        """
         if self.keys[i] is not None or self.keys[j] is not None:
             return self.keys[i] == self.keys[j]
         a, b = self.intervals[i], self.intervals[j]
-        return a is not None and b is not None and a.overlaps(b)
+        return a is None or b is None or a.overlaps(b)
 
 
 def assess(claims: Sequence[C], policy: Policy) -> Assessment[C]:
@@ -135,7 +140,29 @@ def judge(fact: FactInfo, claims: Sequence[Claim], policy: Policy) -> Finding:
         JudgedClaim(claim=c, compared=i, verdict=v)
         for c, i, v in zip(found.claims, found.intervals, found.verdicts, strict=True)
     )
-    return Finding(fact=fact, status=found.status, claims=judged, majority=found.majority, outliers=found.outliers)
+    return Finding(
+        fact=fact,
+        status=found.status,
+        severity=conflict_severity(fact.severity, found, policy),
+        claims=judged,
+        majority=found.majority,
+        outliers=found.outliers,
+    )
+
+
+def conflict_severity(severity: Severity, found: Assessment[C], policy: Policy) -> Severity:
+    """The fact's severity, at most a warning when the conflict holds only because of vague claims."""
+    if severity is not Severity.ERROR or found.status is not Status.CONFLICT:
+        return severity
+    clear = [c for c in found.claims if c.confidence is not Confidence.VAGUE]
+    if len(clear) == len(found.claims):
+        return severity
+    return severity if assess(clear, policy).status is Status.CONFLICT else Severity.WARNING
+
+
+def capped(severity: Severity, vague: bool) -> Severity:
+    """A finding that rests on vague claims alone is at most a warning."""
+    return Severity.WARNING if vague and severity is Severity.ERROR else severity
 
 
 def _best_point(claims: Sequence[Comparable], intervals: Sequence[Interval | None]) -> tuple[list[bool], bool]:
@@ -171,7 +198,8 @@ def _best_point(claims: Sequence[Comparable], intervals: Sequence[Interval | Non
     by_sources = _coverage(n, ((1, _union(rs)) for rs in source_ranges.values()))
     by_claims = _coverage(n, ((1, [r]) for r in ranges if r is not None and r[0] <= r[1]))
     best = max(range(n), key=lambda i: (by_sources[i], by_claims[i], -i))
-    holds = [r is not None and r[0] <= best <= r[1] for r in ranges]
+    # A claim with no value ("a lengthy meeting") holds wherever the others do.
+    holds = [r is None or r[0] <= best <= r[1] for r in ranges]
     # Another value that as many sources allow, held by a different set of sources, is a tie: no majority.
     signature = _coverage(n, ((_source_weight(source), _union(rs)) for source, rs in source_ranges.items()))
     tie = any(by_sources[i] == by_sources[best] and signature[i] != signature[best] for i in range(n))

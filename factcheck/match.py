@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from factcheck.cues import Cue, fold, word_positions
 from factcheck.models import Claim, ClaimKind, FactMatch
 from factcheck.rules.loader import CompiledFact, RuleSet, unit_key
+from factcheck.selfcheck import self_matches
 
 # A claim before its cue is a little less likely to belong to it ("on Tuesday before the Council meeting on
 # Wednesday"): English usually names the event first, then its time and place.
@@ -51,6 +52,9 @@ class _SentenceView:
         return float(max(0, between) + CLAUSE_PENALTY * breaks + before)
 
 
+_DIMENSIONED = (ClaimKind.MEASURE, ClaimKind.TIME)
+
+
 def _accepts(fact: CompiledFact, claim: Claim) -> bool:
     rule = fact.rule
     if claim.role not in rule.roles:
@@ -60,6 +64,8 @@ def _accepts(fact: CompiledFact, claim: Claim) -> bool:
             return rule.allow_unitless
         if fact.units and unit_key(claim.unit) not in fact.units:
             return False
+    elif claim.kind in _DIMENSIONED and fact.units and (claim.unit is None or unit_key(claim.unit) not in fact.units):
+        return False  # a measure's unit is its dimension (length, mass …); a time's is UTC or local
     if rule.resolution is not None and claim.resolution is not None:
         return _RESOLUTION_ORDER.get(claim.resolution, 9) <= _RESOLUTION_ORDER[rule.resolution]
     return True
@@ -133,4 +139,5 @@ def match_claims(claims: Iterable[Claim], rules: RuleSet) -> list[FactMatch]:
     matches: list[FactMatch] = []
     for key in sorted(by_sentence):
         matches.extend(match_sentence(by_sentence[key], facts_by_kind))
+        matches.extend(self_matches(by_sentence[key]))
     return matches

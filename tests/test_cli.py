@@ -206,7 +206,7 @@ def test_rules_unknown_kind_lists_the_valid_kinds(tmp_path: Path) -> None:
     assert match["line"] in ("2", "3")
     assert match["message"].startswith("rules[0]")
     assert "unknown rule kind 'banana'" in match["message"]
-    assert "valid kinds: quantity, money, duration, date, place, boilerplate" in match["message"]
+    assert "valid kinds: quantity, money, duration, measure, date, time, place, boilerplate" in match["message"]
 
 
 def test_rules_duplicate_id_across_two_files(tmp_path: Path) -> None:

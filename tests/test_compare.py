@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from factcheck.compare import Policy, compared_interval, judge, normalize_text
 from factcheck.intervals import Interval, Qualifier, Slack
-from factcheck.models import Claim, ClaimKind, FactInfo, Finding, Severity, Status, Verdict
+from factcheck.models import Claim, ClaimKind, Confidence, FactInfo, Finding, Severity, Status, Verdict
 
 TROOPS = FactInfo(id="geneva.troops-at-border", title="Troops", kind=ClaimKind.QUANTITY, severity=Severity.ERROR)
 DURATION = FactInfo(id="geneva.meeting-duration", title="Length", kind=ClaimKind.DURATION, severity=Severity.ERROR)
@@ -500,3 +500,47 @@ def test_finding_is_internally_consistent(claims: list[Claim], policy: Policy) -
             assert interval is not None
             common = common.intersect(interval)
         assert not common.is_empty()
+
+
+# --- vague claims --------------------------------------------------------------------------------------------------
+
+
+def vague(source: str, low: float | None, high: float | None = None, start: int = 0) -> Claim:
+    base = claim(source, low, Qualifier.RANGE if low is not None else Qualifier.EXACT, high, start=start)
+    return base.model_copy(update={"confidence": Confidence.VAGUE, "stated_high": high if low is not None else None})
+
+
+def test_a_claim_with_no_value_agrees_with_everything() -> None:
+    lengthy = vague("a", None)
+    finding = judge(DURATION, [lengthy, claim("b", 7), claim("c", 7)], OVERLAP)
+    assert finding.status is Status.AGREE
+    assert all(j.verdict is Verdict.MAJORITY for j in finding.claims)
+
+
+def test_a_conflict_resting_on_a_vague_claim_is_at_most_a_warning() -> None:
+    finding = judge(TROOPS, [vague("a", 20_000, 99_999), claim("b", 150_000), claim("c", 150_000)], OVERLAP)
+    assert finding.status is Status.CONFLICT
+    assert finding.outliers == ("a",)
+    assert finding.severity is Severity.WARNING
+    assert finding.fact.severity is Severity.ERROR
+
+
+def test_a_conflict_among_clear_claims_keeps_its_severity_despite_vague_ones() -> None:
+    claims = [vague("a", 20_000, 99_999), claim("b", 150_000), claim("c", 150_000), claim("d", 90_000)]
+    finding = judge(TROOPS, claims, OVERLAP)
+    assert finding.status is Status.CONFLICT
+    assert finding.severity is Severity.ERROR
+
+
+def test_agreement_keeps_the_facts_severity() -> None:
+    finding = judge(TROOPS, [vague("a", 20_000, 99_999), claim("b", 50_000)], OVERLAP)
+    assert finding.status is Status.AGREE
+    assert finding.severity is Severity.ERROR
+
+
+@given(st.lists(st.integers(min_value=1, max_value=10**6), min_size=2, max_size=6))
+def test_vague_claims_alone_never_make_an_error(values: list[int]) -> None:
+    claims = [vague(f"s{i}", v, v * 2) for i, v in enumerate(values)]
+    finding = judge(TROOPS, claims, OVERLAP)
+    expected = Severity.WARNING if finding.status is Status.CONFLICT else Severity.ERROR
+    assert finding.severity is expected

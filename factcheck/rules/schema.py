@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, Qualifier, Slack
+from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, TIME_SLACK, Qualifier, Slack
 from factcheck.models import ClaimKind, ClaimRole, Severity
 
 RULE_ID = r"^[a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$"
@@ -70,7 +70,7 @@ class RuleBase(Strict):
 class FactRule(RuleBase):
     """Declares a fact: which claims land on it and how they are compared."""
 
-    kind: Literal["quantity", "money", "duration", "date", "place"]
+    kind: Literal["quantity", "money", "duration", "measure", "date", "time", "place"]
     severity: Severity = Severity.WARNING
     cues: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
     require: list[Annotated[str, Field(min_length=1)]] = Field(
@@ -104,7 +104,7 @@ class FactRule(RuleBase):
         return ClaimKind(self.kind)
 
     def slack(self) -> Slack:
-        base = DATE_SLACK if self.kind == "date" else DEFAULT_SLACK
+        base = {"date": DATE_SLACK, "time": TIME_SLACK}.get(self.kind, DEFAULT_SLACK)
         spec = self.compare.slack
         overrides = {k: v for k, v in spec.model_dump(exclude={"unbounded"}).items() if v is not None}
         if spec.unbounded:
@@ -131,7 +131,7 @@ class BoilerplateRule(RuleBase):
 
 
 Rule = Annotated[FactRule | BoilerplateRule, Field(discriminator="kind")]
-RULE_KINDS = ("quantity", "money", "duration", "date", "place", "boilerplate")
+RULE_KINDS = ("quantity", "money", "duration", "measure", "date", "time", "place", "boilerplate")
 
 
 class RuleFile(Strict):
