@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
-from factcheck.compare import Assessment, Policy, assess
+from factcheck.compare import Assessment, Policy, assess, capped
 from factcheck.decisions import Decisions, fingerprint
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
     CheckFinding,
     CheckReport,
+    Confidence,
     CorpusClaim,
     FactCheck,
     FactInfo,
@@ -35,7 +36,10 @@ from factcheck.models import (
 )
 from factcheck.pipeline import build_report, corpus_paths, policy_for
 from factcheck.render.values import said
+from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
+from factcheck.selfcheck import fact_info as self_fact_info
+from factcheck.selfcheck import is_self_fact
 
 QUOTED_CLAIMS = 5  # corpus claims a finding quotes; the rest are counted
 
@@ -129,6 +133,7 @@ def run_check(
             sources=sources,
             findings=tuple(f for part in parts for f in part.findings),
         )
+        report = reviewed(report, decisions.reviews)
     checks.sort(key=lambda c: (c.path, c.fact.id))
     errors = tuple(
         ReportError(path=p.path, line=p.line, message=p.message)
@@ -165,6 +170,9 @@ def _check_group(
     wanted = sorted({fact for facts in facts_by_article.values() for fact in facts})
     out: list[FactCheck] = []
     for fact_id in wanted:
+        if is_self_fact(fact_id):
+            out.extend(_self_checks(fact_id, checked, facts_by_article, cache, decisions))
+            continue
         if rules.fact(fact_id) is None:
             continue  # pragma: no cover - cached rows always come from the same rules
         info, policy = policy_for(rules, fact_id)
@@ -182,8 +190,7 @@ def _check_group(
                 return before.status is Status.CONFLICT and not before.majority
 
             findings = _findings(info, item.source, mine, others, after, split, sources)
-            kept = tuple(f for f in findings if not decisions.silences(f.fingerprint))
-            silenced = tuple(f for f in findings if decisions.silences(f.fingerprint))
+            kept, silenced = _settle(findings, decisions)
             out.append(
                 FactCheck(
                     source=item.source.id,
@@ -195,6 +202,56 @@ def _check_group(
                     baselined=silenced,
                 )
             )
+    return out
+
+
+def _settle(
+    findings: Sequence[CheckFinding], decisions: Decisions
+) -> tuple[tuple[CheckFinding, ...], tuple[CheckFinding, ...]]:
+    """The findings that still count, and those a baseline or an editor's review settled; each with its review."""
+    kept: list[CheckFinding] = []
+    settled: list[CheckFinding] = []
+    for finding in findings:
+        review = decisions.review(finding.fingerprint)
+        if review is not None:
+            finding = finding.model_copy(update={"review": review})
+        (settled if decisions.silences(finding.fingerprint) else kept).append(finding)
+    return tuple(kept), tuple(settled)
+
+
+def _self_checks(
+    fact_id: str,
+    checked: list[CorpusEntry],
+    facts_by_article: Mapping[int, set[str]],
+    cache: ClaimCache,
+    decisions: Decisions,
+) -> list[FactCheck]:
+    """Claims of the checked articles at odds with themselves: each a finding, whatever the corpus says."""
+    info = self_fact_info(fact_id)
+    out: list[FactCheck] = []
+    for item in checked:
+        if fact_id not in facts_by_article[item.key]:
+            continue
+        rows = {(r.start, r.end): r for r in cache.rows(fact_id, {item.key})}
+        findings = []
+        for match in cache.matches([item.key], fact_id):
+            claim = match.claim
+            row = rows[(claim.start, claim.end)]
+            message = f"{info.title}: {_wording(row)}: {claim.note}"
+            findings.append(_finding(FindingKind.CONFLICT, info.severity, info, item.source, row, message, [], 0, 0))
+        findings.sort(key=lambda f: (f.location.line, f.location.column))
+        kept, settled = _settle(findings, decisions)
+        out.append(
+            FactCheck(
+                source=item.source.id,
+                path=item.source.path,
+                fact=info,
+                claims=len(findings),
+                corpus_sources=0,
+                findings=kept,
+                baselined=settled,
+            )
+        )
     return out
 
 
@@ -229,10 +286,11 @@ def _findings(
         disagreeing = [after.claims[j] for j in at_odds]
         quoted = sorted(disagreeing, key=lambda r: (sources[r.article].outlet, sources[r.article].path, r.start))
         message = _message(info, row, disagreeing, sources, self_only=not others)
+        vague = row.confidence is Confidence.VAGUE or all(r.confidence is Confidence.VAGUE for r in disagreeing)
         out.append(
             _finding(
                 FindingKind.CONFLICT,
-                info.severity,
+                capped(info.severity, vague),
                 info,
                 source,
                 row,

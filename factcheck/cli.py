@@ -12,15 +12,17 @@ from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from factcheck import __version__
 from factcheck.errors import InputError, Problem
-from factcheck.models import ExitCode, Severity
+from factcheck.models import ExitCode, ReviewDecision, Severity
 from factcheck.output import atomic_write_text
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
+    from factcheck.decisions import Decision
 
 DEFAULT_CORPUS = Path("corpus/geneva-2022")
 DEFAULT_RULES = Path("rules")
 DEFAULT_BASELINE = Path("reports/baseline.yaml")
+REPORT_FORMAT_NAMES = ("rich", "json", "markdown", "html")
 CHECK_FORMAT_NAMES = ("rich", "json", "github", "sarif", "junit", "markdown")
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -49,7 +51,12 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="compare what a story's outlets say, fact by fact")
     _corpus_argument(report)
     _rules_option(report)
-    report.add_argument("--format", choices=("rich", "json", "markdown"), default="rich")
+    report.add_argument(
+        "--format",
+        choices=REPORT_FORMAT_NAMES,
+        default="rich",
+        help="rich (terminal), json, markdown, or html (one self-contained page with the articles' texts)",
+    )
     report.add_argument("--output", type=Path, metavar="FILE", help="write the report here instead of stdout")
     report.add_argument(
         "--fail-on",
@@ -57,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 when a fact of this severity or worse is in conflict (default: error)",
     )
+    _decisions_option(report)
     _cache_options(report)
 
     check = commands.add_parser("check", help="check new or edited articles against the rest of their story")
@@ -75,9 +83,33 @@ def build_parser() -> argparse.ArgumentParser:
         default="error",
         help="exit 1 on a finding of this severity or worse (default: error)",
     )
-    check.add_argument("--baseline", type=Path, metavar="FILE", help="decisions whose findings do not fail the run")
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="decisions whose findings do not fail the run (a decision file, or a `review --export` JSON file)",
+    )
     check.add_argument("--output", type=Path, metavar="FILE", help="write the findings here instead of stdout")
+    _decisions_option(check)
     _cache_options(check)
+
+    review = commands.add_parser("review", help="decide flagged conflicts: interactively, or one by one for scripts")
+    _corpus_argument(review)
+    _rules_option(review)
+    _decisions_option(review)
+    review.add_argument("--editor", metavar="NAME", help="who decides (default: git's user.name, else the OS user)")
+    actions = review.add_mutually_exclusive_group()
+    actions.add_argument(
+        "--decide", metavar="FINGERPRINT", help="record a decision on this finding, without the screen"
+    )
+    actions.add_argument("--history", metavar="FINGERPRINT", help="every decision taken on this finding, oldest first")
+    actions.add_argument("--list", action="store_true", help="list the findings, their fingerprints and reviews")
+    actions.add_argument("--export", type=Path, metavar="FILE.json", help="write every decision taken as JSON")
+    actions.add_argument("--import", dest="import_", type=Path, metavar="FILE.json", help="add decisions from JSON")
+    review.add_argument("--as", dest="decision", choices=[d.value for d in ReviewDecision], help="with --decide")
+    review.add_argument("--wrong", metavar="SOURCE", help="with --decide --as confirmed: the outlet that is wrong")
+    review.add_argument("--note", metavar="TEXT", help="with --decide: why")
+    _cache_options(review)
 
     baseline = commands.add_parser("baseline", help="record the current findings so they no longer fail checks")
     baseline_commands = baseline.add_subparsers(dest="baseline_command", metavar="ACTION", parser_class=_Parser)
@@ -137,6 +169,15 @@ def _rules_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _decisions_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--decisions",
+        type=Path,
+        metavar="PATH",
+        help="the editors' decisions database (default: $FACTCHECK_DECISIONS, else reports/decisions.sqlite)",
+    )
+
+
 def _cache_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--cache-dir",
@@ -172,6 +213,8 @@ def _run(argv: list[str]) -> int:
         return _extract(args)
     if args.command == "check":
         return _check(args)
+    if args.command == "review":
+        return _review(args)
     if args.command == "baseline":
         if args.baseline_command == "create":
             return _baseline_create(args)
@@ -231,12 +274,19 @@ def _open_cache(args: argparse.Namespace, corpora: Sequence[Path]) -> ClaimCache
 def _report(args: argparse.Namespace) -> int:
     from factcheck.pipeline import cached_report, corpus_paths, fails
     from factcheck.render import REPORT_FORMATS
+    from factcheck.reviews import ReviewStore, decisions_path, reviewed
     from factcheck.rules.loader import load_rules
 
     rules = load_rules(args.rules)
     corpus_paths(args.corpus)  # a missing or empty folder is an error before any cache is opened
     with _open_cache(args, [args.corpus]) as cache:
         report = cached_report(args.corpus, rules, cache)
+        if args.format == "html":  # the page shows each article's text with its claims marked
+            from factcheck.texts import article_texts
+
+            report = report.model_copy(update={"articles": article_texts(args.corpus, rules, cache)})
+    with ReviewStore(decisions_path(args.decisions)) as store:
+        report = reviewed(report, store.reviews())
     renderer = REPORT_FORMATS[args.format]
     if args.format == "rich" and args.output is None:
         renderer(report, sys.stdout)
@@ -253,12 +303,15 @@ def _report(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from factcheck.check import run_check
-    from factcheck.decisions import Decisions, load_decisions
+    from factcheck.decisions import Decisions
     from factcheck.render import CHECK_FORMATS
+    from factcheck.reviews import ReviewStore, decisions_path
     from factcheck.rules.loader import load_rules
 
     rules = load_rules(args.rules)
-    decisions = load_decisions(args.baseline) if args.baseline is not None else Decisions()
+    baseline = _load_baseline(args.baseline) if args.baseline is not None else []
+    with ReviewStore(decisions_path(args.decisions)) as store:
+        decisions = Decisions(baseline, store.reviews())
     threshold = None if args.fail_on == "never" else Severity(args.fail_on)
     corpora = [args.against] if args.against is not None else sorted({p.parent for p in args.articles})
     with _open_cache(args, corpora) as cache:
@@ -274,6 +327,23 @@ def _check(args: argparse.Namespace) -> int:
         _print_problems([Problem(e.path, e.message, e.line) for e in result.errors])
         return ExitCode.INPUT_ERROR
     return ExitCode.FINDINGS if result.failing() else ExitCode.CLEAN
+
+
+def _load_baseline(path: Path) -> list[Decision]:
+    """A decision file (YAML), or a ``review --export`` file (JSON): its latest decision on each finding."""
+    from factcheck.decisions import load_decisions
+    from factcheck.reviews import read_export
+
+    if path.suffix.lower() == ".json":
+        latest = {e.fingerprint: e for e in sorted(read_export(path), key=lambda e: e.at)}
+        return [e.as_baseline() for e in latest.values()]
+    return list(load_decisions(path).by_fingerprint.values())
+
+
+def _review(args: argparse.Namespace) -> int:
+    from factcheck.review_command import review
+
+    return review(args)
 
 
 def _baseline_create(args: argparse.Namespace) -> int:

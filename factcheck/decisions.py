@@ -8,7 +8,7 @@ makes it a new finding. A decision file is YAML, one entry per fingerprint, sort
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Literal
@@ -17,7 +17,7 @@ import yaml
 from pydantic import Field, ValidationError
 
 from factcheck.errors import InputError, Problem
-from factcheck.models import FindingKind, Record, Report, Status, Verdict
+from factcheck.models import FindingKind, Record, Report, Review, ReviewDecision, Status, Verdict
 from factcheck.output import atomic_write_text
 from factcheck.render.values import describe
 from factcheck.yamlfile import dotted, read_yaml_file
@@ -81,17 +81,24 @@ def baseline_of(report: Report) -> list[Decision]:
 
 
 class Decisions:
-    """Decisions by fingerprint."""
+    """Decisions by fingerprint: a baseline file's, and editors' reviews (a review overrides the baseline)."""
 
-    def __init__(self, decisions: Iterable[Decision] = ()) -> None:
+    def __init__(self, decisions: Iterable[Decision] = (), reviews: Mapping[str, Review] | None = None) -> None:
         self.by_fingerprint: dict[str, Decision] = {d.fingerprint: d for d in decisions}
+        self.reviews: dict[str, Review] = dict(reviews or {})
 
     def silences(self, fingerprint_: str) -> bool:
+        review = self.reviews.get(fingerprint_)
+        if review is not None:
+            return review.decision is not ReviewDecision.CONFIRMED
         decision = self.by_fingerprint.get(fingerprint_)
         return decision is not None and decision.decision.silences
 
+    def review(self, fingerprint_: str) -> Review | None:
+        return self.reviews.get(fingerprint_)
+
     def __len__(self) -> int:
-        return len(self.by_fingerprint)
+        return len(self.by_fingerprint.keys() | self.reviews.keys())
 
 
 def load_decisions(path: Path) -> Decisions:

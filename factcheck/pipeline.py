@@ -22,6 +22,7 @@ from factcheck.models import (
     Finding,
     Report,
     ReportError,
+    ReviewDecision,
     Severity,
     Source,
     SourceSummary,
@@ -33,6 +34,7 @@ from factcheck.rules.loader import RuleSet
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
 from factcheck.segment import sentences
+from factcheck.selfcheck import is_self_fact, self_finding
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,12 @@ def findings(matches: Iterable[FactMatch], rules: RuleSet) -> list[Finding]:
         grouped[match.fact_id].append(match.claim)
     result = []
     for fact_id in sorted(grouped):
+        if is_self_fact(fact_id):
+            result.append(self_finding(fact_id, grouped[fact_id]))
+            continue
         info, policy = policy_for(rules, fact_id)
         result.append(judge(info, grouped[fact_id], policy))
-    result.sort(key=lambda f: (f.status.rank, -f.fact.severity.rank, f.fact.id))
+    result.sort(key=lambda f: (f.status.rank, -f.severity.rank, f.fact.id))
     return result
 
 
@@ -187,7 +192,18 @@ def fails(report: Report, threshold: Severity | None) -> bool:
     """Whether a fact at or above the threshold severity is in conflict."""
     if threshold is None:
         return False
-    return any(f.status is Status.CONFLICT and f.fact.severity.rank >= threshold.rank for f in report.findings)
+    return any(
+        f.status is Status.CONFLICT and f.severity.rank >= threshold.rank and _unsettled(f) for f in report.findings
+    )
+
+
+def _unsettled(finding: Finding) -> bool:
+    """Whether a conflict still fails runs: some claim of it not reviewed, or confirmed as an error.
+
+    Editors settle a claim by deciding it is not a conflict or concerns different facts.
+    """
+    marked = [j for j in finding.claims if j.fingerprint is not None]
+    return not marked or any(j.review is None or j.review.decision is ReviewDecision.CONFIRMED for j in marked)
 
 
 def _problem_key(problem: Problem) -> tuple[str, int, str]:

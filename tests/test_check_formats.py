@@ -164,7 +164,8 @@ def test_github_puts_each_finding_on_its_line_and_columns(result: CheckReport) -
         line, column, end = columns(finding.fact.id)
         expected = (
             f"::error file=new.md,line={line},col={column},endLine={line},endColumn={end},"
-            f"title=factcheck {finding.fact.id} (error)::{github.escape_data(finding.message)}"
+            f"title=factcheck {finding.fact.id} (error)::"
+            f"{github.escape_data(f'{finding.message} [finding {finding.fingerprint}: unreviewed]')}"
         )
         assert text == expected
     assert lines[-1].startswith("Checked 1 article (4 facts) against 5 others: 3 errors")
@@ -195,7 +196,7 @@ def test_github_escapes_properties_and_message(result: CheckReport) -> None:
     )
     line = github.finding_command(odd)
     assert line.startswith("::error file=dir%2Cx/a%3Ab%25.md,line=8,")
-    assert line.endswith("::100%25 sure: yes,%0D%0Areally")
+    assert line.endswith(f"::100%25 sure: yes,%0D%0Areally [finding {finding.fingerprint}: unreviewed]")
     assert "\n" not in line and "\r" not in line
 
 
@@ -425,11 +426,12 @@ def test_markdown_row_per_finding(result: CheckReport) -> None:
     text = render(check_markdown.render, result)
     first = text.splitlines()[0]
     assert first.startswith("#### factcheck: Checked 1 article (4 facts) against 5 others: 3 errors")
-    assert "| Severity | Where | Fact | This article | Corpus says |" in text
+    assert "| Severity | Where | Fact | This article | Corpus says | Finding |" in text
     rows = table_rows(text)
     assert len(rows) == len(result.findings)
     for cells, finding in zip(rows, result.findings, strict=True):
-        assert len(cells) == 5
+        assert len(cells) == 6
+        assert cells[5] == f"`{finding.fingerprint}` unreviewed"
         line, column, _ = columns(finding.fact.id)
         assert cells[0] == "❌ error"
         assert cells[1] == f"`new.md:{line}:{column}`"
@@ -445,7 +447,7 @@ def test_markdown_escapes_pipes_and_lists_baseline_and_errors(
     odd = finding.model_copy(update={"text": "five|hour", "fact": finding.fact.model_copy(update={"title": "a|b"})})
     row = check_markdown.row(odd, set())
     [cells] = table_rows(row)
-    assert len(cells) == 5
+    assert len(cells) == 6
     assert cells[0] == "❌ error (does not fail)"
     assert "a\\|b" in cells[2] and "five\\|hour" in cells[3]
     assert check_markdown.cell("<b>*x*</b> $5 `c`") == "\\<b\\>\\*x\\*\\</b\\> \\$5 \\`c\\`"

@@ -1,5 +1,6 @@
 """Markdown output of a check, compact enough for a pull-request comment: the summary, then one table row per
-finding (severity, place, fact, what the article says, what the corpus says), the baseline and input errors."""
+finding (severity, place, fact, what the article says, what the corpus says, its fingerprint and review), the
+baseline and input errors."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TextIO
 
 from factcheck.models import CheckFinding, CheckReport, FindingKind, Severity
 from factcheck.render.check_terminal import summary
-from factcheck.render.values import one_line, said
+from factcheck.render.values import one_line, review_words, said
 
 MARKERS = {Severity.ERROR: "❌ error", Severity.WARNING: "⚠️ warning", Severity.INFO: "ℹ️ info"}
 QUOTED = 3  # corpus claims quoted in a row; the rest are counted
@@ -50,14 +51,15 @@ def row(finding: CheckFinding, failing: set[str]) -> str:
         severity += " (does not fail)"
     fact = f"{cell(finding.fact.title)} {code(finding.fact.id)}"
     says = cell(said(finding.text, finding.value))
-    return f"| {severity} | {where(finding)} | {fact} | {says} | {corpus_says(finding)} |"
+    review = f"{code(finding.fingerprint)} {cell(review_words(finding.review))}"
+    return f"| {severity} | {where(finding)} | {fact} | {says} | {corpus_says(finding)} | {review} |"
 
 
 def render(result: CheckReport, out: TextIO) -> None:
     failing = {f.fingerprint for f in result.failing()}
     blocks = [f"#### factcheck: {cell(summary(result))}"]
     if result.findings:
-        header = "| Severity | Where | Fact | This article | Corpus says |\n|---|---|---|---|---|\n"
+        header = "| Severity | Where | Fact | This article | Corpus says | Finding |\n|---|---|---|---|---|---|\n"
         blocks.append(header + "\n".join(row(f, failing) for f in result.findings))
     if result.baselined:
         count = len(result.baselined)

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from factcheck.models import CheckFinding, CheckReport, Severity
 from factcheck.render.terminal import console_for
-from factcheck.render.values import said
+from factcheck.render.values import review_words, said
 
 _SEVERITY_STYLE = {Severity.ERROR: "factcheck.error", Severity.WARNING: "factcheck.disputed", Severity.INFO: "cyan"}
 
@@ -32,6 +32,7 @@ def render(result: CheckReport, out: TextIO) -> None:
         )
         console.print(line)
         console.print(Text(f"  {finding.message}"))
+        console.print(Text(f"  finding {finding.fingerprint}: {review_words(finding.review)}", style="factcheck.muted"))
         for claim in finding.disagrees:
             loc = claim.location
             console.print(

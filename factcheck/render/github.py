@@ -14,6 +14,7 @@ from typing import TextIO
 
 from factcheck.models import CheckFinding, CheckReport, Severity
 from factcheck.render.check_terminal import summary
+from factcheck.render.values import review_words
 
 _PLAIN = {"%25": "%", "%0D": "\r", "%0A": "\n", "%3A": ":", "%2C": ","}
 _ESCAPED = re.compile("|".join(_PLAIN))
@@ -49,7 +50,8 @@ def finding_command(finding: CheckFinding) -> str:
     if loc.end_line == loc.line:
         properties.append(("endColumn", str(max(loc.end_column, loc.column))))
     properties.append(("title", f"factcheck {finding.fact.id} ({finding.severity.value})"))
-    return command(COMMANDS[finding.severity], properties, finding.message)
+    message = f"{finding.message} [finding {finding.fingerprint}: {review_words(finding.review)}]"
+    return command(COMMANDS[finding.severity], properties, message)
 
 
 def render(result: CheckReport, out: TextIO) -> None:

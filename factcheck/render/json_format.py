@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from factcheck.models import CheckFinding, CheckReport, Claim, Finding, JudgedClaim, Report
+from factcheck.models import CheckFinding, CheckReport, Claim, Finding, JudgedClaim, Report, Review
 from factcheck.render.values import bound, interval_words, stated
 
 REPORT_SCHEMA = "factcheck.report/1"
@@ -29,6 +29,8 @@ def claim_fields(claim: Claim) -> dict[str, Any]:
         "high": bound(claim, interval.high) if interval else None,
         "unit": claim.unit,
         "role": claim.role.value,
+        "confidence": claim.confidence.value,
+        "note": claim.note,
     }
 
 
@@ -44,7 +46,22 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
     else:
         fields["interval"] = None
     fields["verdict"] = judged.verdict.value
+    fields["fingerprint"] = judged.fingerprint
+    fields["review"] = review_fields(judged.review)
     return fields
+
+
+def review_fields(review: Review | None) -> dict[str, Any] | None:
+    """An editor's current decision on a finding, or None."""
+    if review is None:
+        return None
+    return {
+        "decision": review.decision.value,
+        "editor": review.editor,
+        "at": review.at.isoformat(),
+        "note": review.note,
+        "wrong": review.wrong,
+    }
 
 
 def finding_fields(finding: Finding) -> dict[str, Any]:
@@ -53,7 +70,7 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "title": finding.fact.title,
         "kind": finding.fact.kind.value,
         "status": finding.status.value,
-        "severity": finding.fact.severity.value,
+        "severity": finding.severity.value,
         "majority": list(finding.majority),
         "outliers": list(finding.outliers),
         "claims": [judged_fields(j) for j in finding.claims],
@@ -126,6 +143,7 @@ def check_finding_fields(finding: CheckFinding) -> dict[str, Any]:
             }
             for c in finding.disagrees
         ],
+        "review": review_fields(finding.review),
     }
 
 

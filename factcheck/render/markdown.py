@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from factcheck.models import Report, Status
-from factcheck.render.values import describe, one_line
+from factcheck.render.values import describe, one_line, review_words
 
 _STATUS = {Status.CONFLICT: "❌ conflict", Status.AGREE: "✅ agree", Status.SINGLE: "➖ single"}
 
@@ -29,7 +29,7 @@ def render(report: Report, out: TextIO) -> None:
     for finding in report.findings:
         fact = finding.fact
         out.write(f"## {_STATUS[finding.status]}: {cell(fact.title)}\n\n")
-        out.write(f"`{fact.id}` · {fact.kind.value} · severity **{fact.severity.value}**")
+        out.write(f"`{fact.id}` · {fact.kind.value} · severity **{finding.severity.value}**")
         if finding.status is Status.CONFLICT and finding.outliers and finding.majority:
             names = ", ".join(outlets.get(s, s) for s in finding.outliers)
             out.write(f" · outlier: {cell(names)}")
@@ -41,6 +41,15 @@ def render(report: Report, out: TextIO) -> None:
                 f"| {claim.line} | {judged.verdict.value} |\n"
             )
         out.write("\n")
+        reviewable = [j for j in finding.claims if j.fingerprint is not None]
+        for judged in reviewable:
+            claim = judged.claim
+            out.write(
+                f"- Finding `{judged.fingerprint}` ({cell(outlets.get(claim.source, claim.source))}, "
+                f"{cell(claim.text)}): {cell(review_words(judged.review))}\n"
+            )
+        if reviewable:
+            out.write("\n")
     out.write("## Outlets\n\n| Outlet | Published | Agree | Conflict | Single |\n|---|---|---:|---:|---:|\n")
     for source in report.sources:
         out.write(

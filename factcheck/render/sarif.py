@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.models import CheckFinding, CheckReport, CorpusClaim, FactInfo, Location, Severity
-from factcheck.render.values import said
+from factcheck.render.values import review_words, said
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -92,7 +92,8 @@ def result_of(finding: CheckFinding, rule_index: dict[str, int], failing: set[st
         result["relatedLocations"] = [related(i, c) for i, c in enumerate(finding.disagrees, start=1)]
     result["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
     if baselined:
-        result["suppressions"] = [{"kind": "external", "justification": "in the baseline"}]
+        justification = "in the baseline" if finding.review is None else review_words(finding.review)
+        result["suppressions"] = [{"kind": "external", "justification": justification}]
     result["properties"] = {
         "severity": finding.severity.value,
         "fact": finding.fact.id,
@@ -103,6 +104,7 @@ def result_of(finding: CheckFinding, rule_index: dict[str, int], failing: set[st
         "disagreeCount": finding.disagree_count,
         "disagreeSources": finding.disagree_sources,
         "corpusSources": finding.corpus_sources,
+        "review": review_words(finding.review),
     }
     return result
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from rich.theme import Theme
 
 from factcheck.models import Claim, Finding, Report, Status, Verdict
-from factcheck.render.values import describe
+from factcheck.render.values import describe, one_line, review_words
 
 THEME = Theme(
     {
@@ -89,7 +89,7 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
         "  ",
         (fact.title, "factcheck.fact"),
         "  ",
-        (f"{fact.id} · {fact.kind.value} · {fact.severity.value}", "factcheck.id"),
+        (f"{fact.id} · {fact.kind.value} · {finding.severity.value}", "factcheck.id"),
     )
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
     table.add_column("Outlet", style="factcheck.source", ratio=2, overflow="fold")
@@ -114,6 +114,13 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
             )
         else:
             caption = "No majority: the outlets split evenly (or one outlet contradicts itself)"
+        for judged in finding.claims:
+            if judged.fingerprint is not None:
+                claim = judged.claim
+                caption += (
+                    f"\nFinding {judged.fingerprint} ({outlets.get(claim.source, claim.source)}, "
+                    f'"{one_line(claim.text)}"): {review_words(judged.review)}'
+                )
         table.caption = caption
         table.caption_justify = "left"
         table.caption_style = "factcheck.conflict"

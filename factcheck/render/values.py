@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from factcheck.intervals import Interval, Qualifier, format_number, json_number
-from factcheck.models import Claim, ClaimKind
+from factcheck.models import Claim, ClaimKind, Confidence, Review
 
 _QUALIFIER_WORDS = {
     Qualifier.EXACT: "",
@@ -24,18 +24,28 @@ def iso_day(ordinal: float) -> str:
     return dt.date.fromordinal(int(ordinal)).isoformat()
 
 
+def clock(minutes: float) -> str:
+    """Minutes after midnight as 'HH:MM' (a bound past midnight wraps round the clock)."""
+    whole = round(minutes)
+    if whole != 1440:  # 24:00 is the midnight that closes a day ("just before midnight")
+        whole %= 1440
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
 def bound(claim: Claim, value: float | None) -> Any:
-    """A bound as JSON: an ISO day for dates, a number otherwise, null when unbounded."""
+    """A bound as JSON: an ISO day for dates, 'HH:MM' for times, a number otherwise, null when unbounded."""
     if value is None:
         return None
     if claim.kind is ClaimKind.DATE:
         return iso_day(value)
+    if claim.kind is ClaimKind.TIME:
+        return clock(value)
     return json_number(value)
 
 
 def stated(claim: Claim) -> Any:
     """The stated value as JSON: a number, [low, high] for a range, an ISO date or period, or a place name."""
-    if claim.kind in (ClaimKind.DATE, ClaimKind.PLACE):
+    if claim.kind in (ClaimKind.DATE, ClaimKind.TIME, ClaimKind.PLACE):
         return claim.label
     if claim.stated_low is None or claim.stated_high is None:
         return None
@@ -57,8 +67,33 @@ def _amount(claim: Claim, value: float) -> str:
         if value >= 48:
             return f"{format_number(round(value / 24, 2))} days"
         return f"{format_number(round(value, 2))} h"
+    if claim.kind is ClaimKind.MEASURE:
+        return measure_words(value, claim.unit or "")
+    if claim.kind is ClaimKind.TIME:
+        return f"{clock(value)} {claim.unit}" if claim.unit else clock(value)
     unit = f" {claim.unit}" if claim.unit else ""
     return f"{format_number(value)}{unit}"
+
+
+# A measure in the unit an editor reads it in: its dimension's base, or a larger unit past a threshold.
+_DISPLAY_UNITS: dict[str, tuple[tuple[float, float, str], ...]] = {
+    "length": ((1000.0, 1000.0, "km"), (1.0, 1.0, "m"), (0.0, 0.01, "cm")),
+    "mass": ((1000.0, 1000.0, "t"), (0.0, 1.0, "kg")),
+    "area": ((1e6, 1e6, "km²"), (0.0, 1.0, "m²")),
+    "volume": ((0.0, 1.0, "L"),),
+    "speed": ((0.0, 1.0, "km/h"),),
+    "temperature": ((float("-inf"), 1.0, "°C"),),
+}
+
+
+def measure_words(value: float, dimension: str) -> str:
+    """'150 km', '2,000 t', '7.1 magnitude'."""
+    if dimension == "magnitude":
+        return f"magnitude {format_number(round(value, 2))}"
+    for threshold, factor, symbol in _DISPLAY_UNITS.get(dimension, ()):
+        if abs(value) >= threshold:
+            return f"{format_number(round(value / factor, 3))} {symbol}"
+    return f"{format_number(round(value, 3))} {dimension}".rstrip()
 
 
 def describe(claim: Claim) -> str:
@@ -76,20 +111,27 @@ def describe(claim: Claim) -> str:
             Qualifier.UP_TO: "by ",
         }.get(claim.qualifier, "")
         return prefix + label
+    if claim.kind is ClaimKind.TIME:
+        return _QUALIFIER_WORDS[claim.qualifier] + (claim.label or claim.text)
     if claim.stated_low is None or claim.stated_high is None:
         return claim.text
     if claim.qualifier is Qualifier.RANGE:
-        return f"{_amount(claim, claim.stated_low)} to {_amount(claim, claim.stated_high)}"
-    return _QUALIFIER_WORDS[claim.qualifier] + _amount(claim, claim.stated_low)
+        words = f"{_amount(claim, claim.stated_low)} to {_amount(claim, claim.stated_high)}"
+    else:
+        words = _QUALIFIER_WORDS[claim.qualifier] + _amount(claim, claim.stated_low)
+    if claim.confidence is not Confidence.CLEAR:
+        words += f" ({claim.confidence.value})"
+    return words
 
 
 def interval_words(claim: Claim, interval: Interval | None) -> str:
-    """The compared interval in the claim's own terms: '(100,000, ∞)', '[2022-01-12]'."""
+    """The compared interval in the claim's own terms: '(100,000, ∞)', '[2022-01-12]', '[16:45, 17:15]'."""
     if interval is None:
         return ""
-    if claim.kind is ClaimKind.DATE:
-        low = "…" if interval.low is None else iso_day(interval.low)
-        high = "…" if interval.high is None else iso_day(interval.high)
+    if claim.kind is ClaimKind.DATE or claim.kind is ClaimKind.TIME:
+        show = iso_day if claim.kind is ClaimKind.DATE else clock
+        low = "…" if interval.low is None else show(interval.low)
+        high = "…" if interval.high is None else show(interval.high)
         if low == high:
             return low
         return f"{'(' if interval.low_open else '['}{low}, {high}{')' if interval.high_open else ']'}"
@@ -98,6 +140,18 @@ def interval_words(claim: Claim, interval: Interval | None) -> str:
     left = "(" if interval.low is None or interval.low_open else "["
     right = ")" if interval.high is None or interval.high_open else "]"
     return f"{left}{low}, {high}{right}"
+
+
+def review_words(review: Review | None) -> str:
+    """An editor's decision in words: 'unreviewed', 'confirmed by Jane Doe, 2022-01-11 (wrong: the-week): …'."""
+    if review is None:
+        return "unreviewed"
+    words = f"{review.decision.value} by {review.editor}, {review.at.date().isoformat()}"
+    if review.wrong:
+        words += f" (wrong: {review.wrong})"
+    if review.note:
+        words += f": {one_line(review.note)}"
+    return words
 
 
 def one_line(text: str) -> str:

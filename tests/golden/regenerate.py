@@ -35,13 +35,14 @@ def render_all() -> dict[str, str]:
     from factcheck.check import run_check
     from factcheck.pipeline import run_report
     from factcheck.render import CHECK_FORMATS, REPORT_FORMATS
+    from factcheck.reviews import reviewed
     from factcheck.rules.loader import load_rules
 
     previous = Path.cwd()
     os.chdir(ROOT)
     try:
         rules = load_rules(Path("rules"))
-        report = run_report(Path("corpus/geneva-2022"), rules)
+        report = reviewed(run_report(Path("corpus/geneva-2022"), rules), {})  # as `report` prints it, unreviewed
         with ClaimCache(None) as cache:
             checked = run_check([Path(CHECKED)], Path("corpus/geneva-2022"), rules, cache, full=True)
     finally:
