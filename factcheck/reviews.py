@@ -38,6 +38,7 @@ from factcheck.models import (
 )
 from factcheck.output import atomic_write_text
 from factcheck.render.values import describe
+from factcheck.yamlfile import read_utf8
 
 DEFAULT_DECISIONS = Path("reports/decisions.sqlite")
 ENV_DECISIONS = "FACTCHECK_DECISIONS"
@@ -313,15 +314,7 @@ def write_export(path: Path, entries: Iterable[Entry]) -> None:
 def read_export(path: Path) -> list[Entry]:
     """A ``factcheck.reviews/1`` file, validated; problems name the file (and the line, for bad JSON)."""
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}", line=1)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(Problem(name, "not UTF-8 text", line=line)) from None
+    _raw, text = read_utf8(path)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -40,18 +40,23 @@ def dotted(path: Sequence[str | int]) -> str:
     return out or "(top)"
 
 
-def read_yaml_file(path: Path) -> tuple[bytes, MarkedYaml]:
-    """A YAML file's bytes and its marked parse; a file that cannot be read or is not UTF-8 is a located problem."""
+def read_utf8(path: Path) -> tuple[bytes, str]:
+    """A file's bytes and text; a file that cannot be read or is not UTF-8 is a located problem."""
     name = str(path)
     try:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(Problem(name, f"cannot read: {exc.strerror or exc}", line=1)) from None
     try:
-        text = raw.decode("utf-8")
+        return raw, raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(Problem(name, "not valid UTF-8", line=raw[: exc.start].count(b"\n") + 1)) from None
-    return raw, load_marked(text, name)
+
+
+def read_yaml_file(path: Path) -> tuple[bytes, MarkedYaml]:
+    """A YAML file's bytes and its marked parse (see :func:`read_utf8` for unreadable files)."""
+    raw, text = read_utf8(path)
+    return raw, load_marked(text, str(path))
 
 
 def load_marked(text: str, name: str, first_line: int = 1) -> MarkedYaml:
