@@ -32,7 +32,7 @@ from factcheck.models import Article, Claim, Confidence, FactMatch, Location, So
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
 
-CACHE_LAYOUT = 2
+CACHE_LAYOUT = 3
 CACHE_FILE = "claims.sqlite3"
 ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.

@@ -17,15 +17,18 @@ from pathlib import Path
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
 from factcheck.compare import Assessment, Policy, assess, capped
+from factcheck.crossref import BUCKETS, crossref_findings, is_bucket
 from factcheck.decisions import Decisions, fingerprint
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
     CheckFinding,
     CheckReport,
+    Claim,
     Confidence,
     CorpusClaim,
     FactCheck,
     FactInfo,
+    Finding,
     FindingKind,
     Report,
     ReportError,
@@ -34,8 +37,8 @@ from factcheck.models import (
     Status,
     Verdict,
 )
-from factcheck.pipeline import build_report, corpus_paths, policy_for
-from factcheck.render.values import said
+from factcheck.pipeline import build_report, corpus_paths, policy_for, summarize
+from factcheck.render.values import describe, said
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
 from factcheck.selfcheck import fact_info as self_fact_info
@@ -169,7 +172,11 @@ def _check_group(
     facts_by_article = cache.facts_of(c.key for c in checked)
     wanted = sorted({fact for facts in facts_by_article.values() for fact in facts})
     out: list[FactCheck] = []
+    if any(is_bucket(fact_id) for fact_id in wanted):
+        out.extend(_crossref_checks(checked, keys, rules, cache, decisions, sources))
     for fact_id in wanted:
+        if is_bucket(fact_id):
+            continue
         if is_self_fact(fact_id):
             out.extend(_self_checks(fact_id, checked, facts_by_article, cache, decisions))
             continue
@@ -198,6 +205,77 @@ def _check_group(
                     fact=info,
                     claims=len(mine),
                     corpus_sources=len({r.source for r in others}),
+                    findings=kept,
+                    baselined=silenced,
+                )
+            )
+    return out
+
+
+def crossref_report(keys: Sequence[int], rules: RuleSet, cache: ClaimCache) -> list[Finding]:
+    """The quote, person and organization facts of these articles (grouped across all of them)."""
+    buckets: dict[str, list[Claim]] = {}
+    for bucket in BUCKETS.values():
+        buckets[bucket] = [m.claim for m in cache.matches(keys, bucket)]
+    return crossref_findings(buckets, rules)
+
+
+def _crossref_checks(
+    checked: list[CorpusEntry],
+    keys: set[int],
+    rules: RuleSet,
+    cache: ClaimCache,
+    decisions: Decisions,
+    sources: Mapping[int, Source],
+) -> list[FactCheck]:
+    """Quotes, people and organizations of the checked articles at odds with the other articles' (never the first
+    to state one: such facts are not rules editors wrote, and every new quote would be one)."""
+    rows = {(r.article, r.start, r.end): r for bucket in BUCKETS.values() for r in cache.rows(bucket, keys)}
+    key_of = {sources[k].id: k for k in keys}
+    out: list[FactCheck] = []
+    for finding in crossref_report(sorted(keys), rules, cache):
+        for item in checked:
+            mine = [j for j in finding.claims if j.claim.source == item.source.id]
+            others = [j for j in finding.claims if j.claim.source != item.source.id]
+            if not mine or not others:
+                continue
+            findings: list[CheckFinding] = []
+            for judged in mine:
+                if judged.verdict is Verdict.MAJORITY or judged.verdict is Verdict.SINGLE:
+                    continue
+                row = rows[(item.key, judged.claim.start, judged.claim.end)]
+                if judged.verdict is Verdict.OUTLIER:
+                    against = [j for j in others if j.verdict is Verdict.MAJORITY]
+                else:
+                    against = [j for j in others if describe(j.claim) != describe(judged.claim)]
+                disagreeing = [rows[(key_of[j.claim.source], j.claim.start, j.claim.end)] for j in against]
+                quoted = sorted(
+                    disagreeing, key=lambda r: (sources[r.article].outlet, sources[r.article].path, r.start)
+                )
+                reason = f" ({finding.reason.value})" if finding.reason is not None else ""
+                message = _message(finding.fact, row, disagreeing, sources, self_only=False) + reason
+                findings.append(
+                    _finding(
+                        FindingKind.CONFLICT,
+                        finding.severity,
+                        finding.fact,
+                        item.source,
+                        row,
+                        message,
+                        [_corpus_claim(r, sources) for r in quoted[:QUOTED_CLAIMS]],
+                        len(disagreeing),
+                        len({r.source for r in disagreeing}),
+                        len({j.claim.source for j in others}),
+                    )
+                )
+            kept, silenced = _settle(findings, decisions)
+            out.append(
+                FactCheck(
+                    source=item.source.id,
+                    path=item.source.path,
+                    fact=finding.fact,
+                    claims=len(mine),
+                    corpus_sources=len({j.claim.source for j in others}),
                     findings=kept,
                     baselined=silenced,
                 )
@@ -394,6 +472,19 @@ def _restricted_report(
 ) -> Report:
     """The report of the facts the checked articles state, with every article's claims on them."""
     keys = [e.key for e in entries]
-    matches = [m for fact in sorted({c.fact.id for c in outcome}) for m in cache.matches(keys, fact)]
-    stated = {m.claim.source for m in matches} | {c.source for c in outcome}
-    return build_report("", [e.source for e in entries if e.source.id in stated], matches, rules)
+    wanted = {c.fact.id for c in outcome}
+    matches = [
+        m for fact in sorted(wanted) if rules.fact(fact) or is_self_fact(fact) for m in cache.matches(keys, fact)
+    ]
+    crossref = (
+        [f for f in crossref_report(keys, rules, cache) if f.fact.id in wanted]
+        if any(rules.fact(f) is None and not is_self_fact(f) for f in wanted)
+        else []
+    )
+    stated = {m.claim.source for m in matches} | {c.source for c in outcome} | {s for f in crossref for s in f.sources}
+    report = build_report("", [e.source for e in entries if e.source.id in stated], matches, rules)
+    if not crossref:
+        return report
+    found = sorted((*report.findings, *crossref), key=lambda f: (f.status.rank, -f.severity.rank, f.fact.id))
+    sources = summarize([e.source for e in entries if e.source.id in stated], found)
+    return report.model_copy(update={"findings": tuple(found), "sources": tuple(sources)})

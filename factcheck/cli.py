@@ -282,9 +282,10 @@ def _report(args: argparse.Namespace) -> int:
     with _open_cache(args, [args.corpus]) as cache:
         report = cached_report(args.corpus, rules, cache)
         if args.format == "html":  # the page shows each article's text with its claims marked
-            from factcheck.texts import article_texts
+            from factcheck.texts import article_texts, on_findings
 
-            report = report.model_copy(update={"articles": article_texts(args.corpus, rules, cache)})
+            texts = on_findings(article_texts(args.corpus, rules, cache), report.findings)
+            report = report.model_copy(update={"articles": texts})
     with ReviewStore(decisions_path(args.decisions)) as store:
         report = reviewed(report, store.reviews())
     renderer = REPORT_FORMATS[args.format]

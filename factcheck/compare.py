@@ -14,7 +14,7 @@ from typing import Generic, Protocol, TypeVar
 from rapidfuzz import fuzz
 
 from factcheck.intervals import DEFAULT_SLACK, Interval, Qualifier, Slack, compared
-from factcheck.models import Claim, Confidence, FactInfo, Finding, JudgedClaim, Severity, Status, Verdict
+from factcheck.models import Claim, Confidence, FactInfo, Finding, JudgedClaim, Reason, Severity, Status, Verdict
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,7 @@ def judge(fact: FactInfo, claims: Sequence[Claim], policy: Policy) -> Finding:
         claims=judged,
         majority=found.majority,
         outliers=found.outliers,
+        reason=Reason.VALUE if found.status is Status.CONFLICT else None,
     )
 
 

@@ -21,6 +21,9 @@ from factcheck.numbers import (
     trailing_scale,
     words_of,
 )
+from factcheck.organizations import organization_claims
+from factcheck.people import person_claims, person_mentions
+from factcheck.quotes import quote_claims
 from factcheck.times import TimeHit, find_times
 
 _QUALIFIER_PHRASES: dict[str, Qualifier] = {
@@ -236,8 +239,13 @@ def extract_article(article: Article, sentences: Iterable[Sentence]) -> list[Cla
     """Every claim in the article's sentences, in file order."""
     index = LineIndex(article.text)
     claims: list[Claim] = []
-    for sentence in sentences:
+    ordered = list(sentences)
+    for sentence in ordered:
         claims.extend(claims_in_sentence(sentence, article.published, index, date_order=article.date_order))
+    mentions = person_mentions(article, ordered)
+    claims.extend(person_claims(article, ordered, index, mentions))
+    claims.extend(quote_claims(article, ordered, index, mentions))
+    claims.extend(organization_claims(article, ordered, index))
     return claims
 
 

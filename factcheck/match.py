@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
+from factcheck.crossref import bucket_of
 from factcheck.cues import Cue, fold, word_positions
 from factcheck.models import Claim, ClaimKind, FactMatch
 from factcheck.rules.loader import CompiledFact, RuleSet, unit_key
@@ -137,7 +138,12 @@ def match_claims(claims: Iterable[Claim], rules: RuleSet) -> list[FactMatch]:
     for claim in claims:
         by_sentence[(claim.source, claim.sentence_start)].append(claim)
     matches: list[FactMatch] = []
+    quote_settings = rules.settings.quotes
     for key in sorted(by_sentence):
         matches.extend(match_sentence(by_sentence[key], facts_by_kind))
         matches.extend(self_matches(by_sentence[key]))
+        for claim in by_sentence[key]:
+            bucket = bucket_of(claim, quote_settings)
+            if bucket is not None:  # grouped into facts across the corpus, by the crossref stage
+                matches.append(FactMatch(fact_id=bucket, claim=claim, distance=0.0))
     return matches

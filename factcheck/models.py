@@ -26,6 +26,9 @@ class ClaimKind(StrEnum):
     TIME = "time"
     MEASURE = "measure"
     PLACE = "place"
+    QUOTE = "quote"
+    PERSON = "person"
+    ORGANIZATION = "organization"
 
 
 class Confidence(StrEnum):
@@ -67,6 +70,16 @@ class Status(StrEnum):
     @property
     def rank(self) -> int:
         return {"conflict": 0, "agree": 1, "single": 2}[self.value]
+
+
+class Reason(StrEnum):
+    """Why the claims of a fact in conflict disagree."""
+
+    VALUE = "value"  # different numbers, dates, times or places
+    WORDING = "wording"  # a quote in different words
+    ATTRIBUTION = "attribution"  # the same words given to different speakers
+    SPELLING = "spelling"  # a person's or an organization's name spelt differently
+    TITLE = "title"  # a different title for the same person
 
 
 class Verdict(StrEnum):
@@ -147,6 +160,9 @@ class Claim(Record):
     value_start: int | None = None  # where the stated value begins, after any qualifier words ("nearly |8")
     confidence: Confidence = Confidence.CLEAR
     note: str | None = None  # what is wrong within the claim itself ("Friday" with a date that is a Wednesday)
+    speaker: str | None = None  # a quote's speaker, resolved to the full name the article gives
+    venue: str | None = None  # where a quote was said, when stated ("ABC's This Week")
+    title: str | None = None  # a person's title as the outlet gives it ("Deputy Secretary of State")
 
 
 class FactMatch(Record):
@@ -184,6 +200,18 @@ class Review(Record):
     wrong: str | None = None  # for a confirmed error: the source id of the outlet that is wrong
 
 
+class WordChange(Record):
+    """One stretch of a quote against the fact's reference quote, word by word.
+
+    ``same``: both say it; ``replaced``: different words (``words`` here, ``reference`` there); ``added``: words
+    only this quote has; ``dropped``: words of the reference this quote does not have.
+    """
+
+    op: Literal["same", "replaced", "added", "dropped"]
+    words: str
+    reference: str
+
+
 class JudgedClaim(Record):
     """A claim as compared within its fact: the interval used and the verdict.
 
@@ -196,6 +224,9 @@ class JudgedClaim(Record):
     verdict: Verdict
     fingerprint: str | None = None
     review: Review | None = None
+    changes: tuple[WordChange, ...] = ()  # a quote in a wording conflict: its words against the reference quote
+    reference: bool = False  # the quote the others are shown against
+    partial: bool = False  # a quote that gives only part of the passage another outlet quotes
 
 
 class Finding(Record):
@@ -207,6 +238,7 @@ class Finding(Record):
     claims: tuple[JudgedClaim, ...]
     majority: tuple[str, ...]
     outliers: tuple[str, ...]
+    reason: Reason | None = None  # for a conflict: what the claims disagree on
 
     @property
     def sources(self) -> tuple[str, ...]:

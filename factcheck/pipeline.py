@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.articles import list_articles, parse_article, read_article
 from factcheck.compare import Policy, judge
+from factcheck.crossref import crossref_findings, is_bucket
 from factcheck.errors import InputError, Problem
 from factcheck.extract import extract_article
 from factcheck.match import match_claims
@@ -93,7 +94,8 @@ def findings(matches: Iterable[FactMatch], rules: RuleSet) -> list[Finding]:
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for match in matches:
         grouped[match.fact_id].append(match.claim)
-    result = []
+    buckets = {fact_id: grouped.pop(fact_id) for fact_id in sorted(grouped) if is_bucket(fact_id)}
+    result = crossref_findings(buckets, rules)
     for fact_id in sorted(grouped):
         if is_self_fact(fact_id):
             result.append(self_finding(fact_id, grouped[fact_id]))

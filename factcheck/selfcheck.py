@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from factcheck.models import Claim, ClaimKind, FactInfo, FactMatch, Finding, JudgedClaim, Severity, Status, Verdict
+from factcheck.models import (
+    Claim,
+    ClaimKind,
+    FactInfo,
+    FactMatch,
+    Finding,
+    JudgedClaim,
+    Reason,
+    Severity,
+    Status,
+    Verdict,
+)
 
 PREFIX = "factcheck.self-contradiction"
 SEVERITY = Severity.WARNING
@@ -50,4 +61,5 @@ def self_finding(fact: str, claims: Sequence[Claim]) -> Finding:
         claims=tuple(JudgedClaim(claim=c, compared=c.interval, verdict=Verdict.OUTLIER) for c in ordered),
         majority=(),
         outliers=tuple(sorted({c.source for c in ordered})),
+        reason=Reason.VALUE,
     )

@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.articles import read_article
+from factcheck.crossref import is_bucket
 from factcheck.errors import InputError
-from factcheck.models import Article, ArticleText, Claim, FactMatch, Mark
+from factcheck.models import Article, ArticleText, Claim, ClaimKind, FactMatch, Finding, Mark
 from factcheck.rules.loader import RuleSet
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
+
+_GROUPED = (ClaimKind.QUOTE, ClaimKind.PERSON, ClaimKind.ORGANIZATION)
 
 
 def marks_of(article: Article, matches: Iterable[FactMatch], claims: Iterable[Claim] = ()) -> tuple[Mark, ...]:
@@ -46,6 +49,34 @@ def article_text(article: Article, matches: Iterable[FactMatch], claims: Iterabl
         title_start=article.title_start,
         marks=marks_of(article, matches, claims),
     )
+
+
+def on_findings(texts: Iterable[ArticleText], findings: Iterable[Finding]) -> tuple[ArticleText, ...]:
+    """Marks of quotes, people and organizations placed on the facts the report grouped them into.
+
+    Matching puts such claims in a bucket of their kind; the report's cross-outlet stage makes the facts. A claim
+    of a fact the report leaves out (a quote only one outlet has) is marked with no fact.
+    """
+    facts_of: dict[tuple[str, int, int, ClaimKind], list[str]] = defaultdict(list)
+    for finding in findings:
+        if finding.fact.kind in _GROUPED:
+            for judged in finding.claims:
+                claim = judged.claim
+                facts_of[(claim.source, claim.start, claim.end, claim.kind)].append(finding.fact.id)
+    out = []
+    for text in texts:
+        marks: set[Mark] = set()
+        for mark in text.marks:
+            if mark.fact is None or not is_bucket(mark.fact):
+                marks.add(mark)
+                continue
+            placed = facts_of.get((text.source, mark.start, mark.end, mark.kind), [])
+            marks.update(mark.model_copy(update={"fact": fact}) for fact in placed)
+            if not placed:
+                marks.add(mark.model_copy(update={"fact": None}))
+        ordered = sorted(marks, key=lambda m: (m.start, m.end, m.fact is None, m.fact or "", m.kind.value))
+        out.append(text.model_copy(update={"marks": tuple(ordered)}))
+    return tuple(out)
 
 
 def article_texts(

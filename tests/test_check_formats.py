@@ -168,7 +168,7 @@ def test_github_puts_each_finding_on_its_line_and_columns(result: CheckReport) -
             f"{github.escape_data(f'{finding.message} [finding {finding.fingerprint}: unreviewed]')}"
         )
         assert text == expected
-    assert lines[-1].startswith("Checked 1 article (4 facts) against 5 others: 3 errors")
+    assert lines[-1].startswith("Checked 1 article (5 facts) against 5 others: 3 errors")
     assert not lines[-1].startswith("::")
 
 
@@ -248,7 +248,8 @@ def test_sarif_is_valid_and_locates_each_finding(result: CheckReport, workdir: P
     assert driver["name"] == "factcheck"
     rule_ids = [r["id"] for r in driver["rules"]]
     assert rule_ids == sorted({c.fact.id for c in result.checks})
-    assert [r["defaultConfiguration"]["level"] for r in driver["rules"]] == ["error"] * len(rule_ids)
+    severity = {c.fact.id: c.fact.severity.value for c in result.checks}
+    assert [r["defaultConfiguration"]["level"] for r in driver["rules"]] == [severity[i] for i in rule_ids]
     assert len(run["results"]) == 3
     for item, finding in zip(run["results"], result.findings, strict=True):
         assert item["ruleId"] == finding.fact.id
@@ -425,7 +426,7 @@ def table_rows(text: str) -> list[list[str]]:
 def test_markdown_row_per_finding(result: CheckReport) -> None:
     text = render(check_markdown.render, result)
     first = text.splitlines()[0]
-    assert first.startswith("#### factcheck: Checked 1 article (4 facts) against 5 others: 3 errors")
+    assert first.startswith("#### factcheck: Checked 1 article (5 facts) against 5 others: 3 errors")
     assert "| Severity | Where | Fact | This article | Corpus says | Finding |" in text
     rows = table_rows(text)
     assert len(rows) == len(result.findings)

@@ -150,11 +150,13 @@ def test_no_claim_from_page_furniture(report: Report) -> None:
     assert not any("June 22, 2022" in t or "Subscribe" in t or "More:" in t for t in texts)
 
 
-def test_conflict_verdicts_are_majority_or_outlier(report: Report) -> None:
+def test_conflict_verdicts_are_majority_and_outlier_or_disputed(report: Report) -> None:
     for finding in report.findings:
         kinds = {j.verdict for j in finding.claims}
-        if finding.status is Status.CONFLICT:
+        if finding.status is Status.CONFLICT and finding.majority:
             assert kinds <= {Verdict.MAJORITY, Verdict.OUTLIER}
+        elif finding.status is Status.CONFLICT:  # no majority: every claim is disputed
+            assert kinds == {Verdict.DISPUTED}
         elif finding.status is Status.AGREE:
             assert kinds == {Verdict.MAJORITY}
         else:

@@ -27,8 +27,9 @@ from factcheck.models import (
     Review,
     ReviewDecision,
     Status,
+    WordChange,
 )
-from factcheck.render.values import describe, interval_words, one_line
+from factcheck.render.values import interval_words, one_line, shown_value
 
 STATUS_LABELS = {Status.CONFLICT: "Conflict", Status.AGREE: "Agree", Status.SINGLE: "Single source"}
 DECISION_LABELS = {
@@ -156,6 +157,9 @@ tr.verdict-outlier, tr.verdict-disputed { background: {conflict-bg}; }
 .verdict-word-majority::before { content: "\\2714\\00a0" / ""; }
 .hl { font-weight: 700; background: {mark}; color: {text}; padding: 0 .1em; }
 .note { display: block; font-size: .9em; color: {muted}; }
+.changes { display: block; font-size: .9em; margin-top: .25em; }
+.changes del { color: {conflict}; }
+.changes ins { text-decoration: underline; font-weight: 600; }
 .review { background: {review-bg}; font-size: .92em; }
 .review p { margin: 0; }
 .review blockquote { margin: .2rem 0 0; padding-left: .5rem; border-left: 3px solid {rule}; }
@@ -359,7 +363,8 @@ def _marked(
 
     ``titles`` maps the facts the page shows to their titles (a mark's other facts get no link). Marks nest when
     one claim lies within another; a claim that only overlaps another is cut at the other's edge. Links never
-    nest: a claim within a linked claim links to its fact from just after the outer one.
+    nest: a claim within a linked claim links to its fact from just after the outer one, and a quote (a passage
+    holding other claims) links to its fact from just after its end.
     """
     out: list[str] = []
     pos = lo
@@ -395,7 +400,9 @@ def _marked(
             opening = f'<mark id="{mark_id}" class="{classes}"{data}>'
             links = list(facts)
             after: list[str] = []
-            if not in_link:
+            # A quote's passage holds other claims: it links to its fact from its end, so theirs can link too.
+            linked = not in_link and "quote" not in span.kinds
+            if linked:
                 first = links.pop(0)
                 title = e(f"On the fact: {titles.get(first, first)}")
                 opening = f'<a class="claim-link" href="#{fact_anchor(first)}" title="{title}">' + opening
@@ -405,7 +412,7 @@ def _marked(
             for fact in links:
                 label = e(f"Also on the fact: {titles.get(fact, fact)}")
                 after.append(f'<sup class="also"><a href="#{fact_anchor(fact)}" aria-label="{label}">+</a></sup>')
-            stack.append(_Open(end, closing, not in_link, after))
+            stack.append(_Open(end, closing, linked, after))
         else:
             kinds = " or ".join(span.kinds)
             title = e(f"A {kinds} claim on no fact")
@@ -538,6 +545,8 @@ def _fact_html(finding: Finding, outlets: dict[str, str], anchors: _Anchors) -> 
             )
         else:
             outcome = "No majority: the outlets split evenly (or one outlet contradicts itself)"
+        if finding.reason is not None:
+            outcome += f" · reason: {finding.reason.value}"
         parts.append(f'<p class="fact-outcome conflict">{e(outcome)}</p>')
     columns = ["Outlet", "Line", "Wording", "Value", "Compared", "Verdict"] + (["Review"] if reviewed else [])
     head = "".join(f'<th scope="col" class="{_COLUMN_CLASSES[c]}">{c}</th>' for c in columns)
@@ -554,9 +563,13 @@ def _fact_html(finding: Finding, outlets: dict[str, str], anchors: _Anchors) -> 
             line = f'<a href="#{mark_id}" aria-label="{e(f"Line {claim.line}, in {outlet}’s text")}">{claim.line}</a>'
         else:
             line = str(claim.line)
-        value = e(describe(claim))
+        value = e(shown_value(claim))
         if claim.note:
             value += f'<span class="note">{e(claim.note)}</span>'
+        if judged.changes:
+            value += _changes_html(judged.changes)
+        elif judged.reference and finding.reason is not None:
+            value += '<span class="note">the quote the others are shown against</span>'
         verdict = judged.verdict.value
         cells = [
             f'<th scope="row" data-label="Outlet">{e(outlet)}</th>',
@@ -572,6 +585,22 @@ def _fact_html(finding: Finding, outlets: dict[str, str], anchors: _Anchors) -> 
         parts.append(f'<tr class="verdict-{verdict}" data-source="{e(slug(claim.source))}">' + "".join(cells) + "</tr>")
     parts.append("</tbody></table></div></article>")
     return "\n".join(parts)
+
+
+def _changes_html(changes: Sequence[WordChange]) -> str:
+    """A quote against the reference quote: the reference's words struck through, this quote's underlined."""
+    parts = []
+    for change in changes:
+        if change.op == "same":
+            words = change.words.split()
+            shown = change.words if len(words) <= 8 else " ".join(words[:4]) + " … " + " ".join(words[-4:])
+            parts.append(e(shown))
+        else:
+            if change.reference:
+                parts.append(f"<del>{e(change.reference)}</del>")
+            if change.words:
+                parts.append(f"<ins>{e(change.words)}</ins>")
+    return f'<span class="changes" aria-label="Word by word against the reference quote">{" ".join(parts)}</span>'
 
 
 def _outlets_table(report: Report) -> str:

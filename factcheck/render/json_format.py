@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from factcheck.models import CheckFinding, CheckReport, Claim, Finding, JudgedClaim, Report, Review
+from factcheck.models import CheckFinding, CheckReport, Claim, ClaimKind, Finding, JudgedClaim, Report, Review
 from factcheck.render.values import bound, interval_words, stated
 
 REPORT_SCHEMA = "factcheck.report/1"
@@ -31,7 +31,16 @@ def claim_fields(claim: Claim) -> dict[str, Any]:
         "role": claim.role.value,
         "confidence": claim.confidence.value,
         "note": claim.note,
-    }
+    } | _named_fields(claim)
+
+
+def _named_fields(claim: Claim) -> dict[str, Any]:
+    """A quote's speaker and where it was said; a person's title."""
+    if claim.kind is ClaimKind.QUOTE:
+        return {"speaker": claim.speaker, "venue": claim.venue}
+    if claim.kind is ClaimKind.PERSON:
+        return {"title": claim.title}
+    return {}
 
 
 def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
@@ -48,6 +57,10 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
     fields["verdict"] = judged.verdict.value
     fields["fingerprint"] = judged.fingerprint
     fields["review"] = review_fields(judged.review)
+    if claim.kind is ClaimKind.QUOTE:
+        fields["reference"] = judged.reference
+        fields["partial"] = judged.partial
+        fields["changes"] = [{"op": c.op, "words": c.words, "reference": c.reference} for c in judged.changes]
     return fields
 
 
@@ -71,6 +84,7 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "kind": finding.fact.kind.value,
         "status": finding.status.value,
         "severity": finding.severity.value,
+        "reason": finding.reason.value if finding.reason is not None else None,
         "majority": list(finding.majority),
         "outliers": list(finding.outliers),
         "claims": [judged_fields(j) for j in finding.claims],

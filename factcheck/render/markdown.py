@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from factcheck.models import Report, Status
-from factcheck.render.values import describe, one_line, review_words
+from factcheck.render.values import claim_words, one_line, review_words, shown_value, wording_lines
 
 _STATUS = {Status.CONFLICT: "❌ conflict", Status.AGREE: "✅ agree", Status.SINGLE: "➖ single"}
 
@@ -33,20 +33,25 @@ def render(report: Report, out: TextIO) -> None:
         if finding.status is Status.CONFLICT and finding.outliers and finding.majority:
             names = ", ".join(outlets.get(s, s) for s in finding.outliers)
             out.write(f" · outlier: {cell(names)}")
+        if finding.reason is not None:
+            out.write(f" · reason: **{finding.reason.value}**")
         out.write("\n\n| Outlet | Wording | Value | Line | Verdict |\n|---|---|---|---:|---|\n")
         for judged in finding.claims:
             claim = judged.claim
             out.write(
-                f"| {cell(outlets.get(claim.source, claim.source))} | {cell(claim.text)} | {cell(describe(claim))} "
+                f"| {cell(outlets.get(claim.source, claim.source))} | {cell(claim.text)} | {cell(shown_value(claim))} "
                 f"| {claim.line} | {judged.verdict.value} |\n"
             )
         out.write("\n")
+        wording = wording_lines(finding, outlets)
+        if wording:
+            out.write(f"{cell(wording[0])}\n\n" + "".join(f"- {cell(line)}\n" for line in wording[1:]) + "\n")
         reviewable = [j for j in finding.claims if j.fingerprint is not None]
         for judged in reviewable:
             claim = judged.claim
             out.write(
                 f"- Finding `{judged.fingerprint}` ({cell(outlets.get(claim.source, claim.source))}, "
-                f"{cell(claim.text)}): {cell(review_words(judged.review))}\n"
+                f"{cell(claim_words(claim))}): {cell(review_words(judged.review))}\n"
             )
         if reviewable:
             out.write("\n")

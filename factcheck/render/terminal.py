@@ -12,7 +12,7 @@ from rich.text import Text
 from rich.theme import Theme
 
 from factcheck.models import Claim, Finding, Report, Status, Verdict
-from factcheck.render.values import describe, one_line, review_words
+from factcheck.render.values import claim_words, review_words, shown_value, wording_lines
 
 THEME = Theme(
     {
@@ -103,7 +103,7 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
             outlets.get(claim.source, claim.source),
             str(claim.line),
             excerpt(claim),
-            describe(claim),
+            shown_value(claim),
             _verdict_text(judged.verdict),
         )
     if finding.status is Status.CONFLICT:
@@ -114,14 +114,17 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
             )
         else:
             caption = "No majority: the outlets split evenly (or one outlet contradicts itself)"
+        if finding.reason is not None:
+            caption += f" · reason: {finding.reason.value}"
+        caption += "".join(f"\n{line}" for line in wording_lines(finding, outlets))
         for judged in finding.claims:
             if judged.fingerprint is not None:
                 claim = judged.claim
                 caption += (
                     f"\nFinding {judged.fingerprint} ({outlets.get(claim.source, claim.source)}, "
-                    f'"{one_line(claim.text)}"): {review_words(judged.review)}'
+                    f'"{claim_words(claim)}"): {review_words(judged.review)}'
                 )
-        table.caption = caption
+        table.caption = Text(caption)  # plain text: outlets' words may hold [brackets]
         table.caption_justify = "left"
         table.caption_style = "factcheck.conflict"
     return table

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from factcheck.intervals import Interval, Qualifier, format_number, json_number
-from factcheck.models import Claim, ClaimKind, Confidence, Review
+from factcheck.models import Claim, ClaimKind, Confidence, Finding, Review, WordChange
 
 _QUALIFIER_WORDS = {
     Qualifier.EXACT: "",
@@ -43,10 +44,18 @@ def bound(claim: Claim, value: float | None) -> Any:
     return json_number(value)
 
 
+_NAMED = (ClaimKind.QUOTE, ClaimKind.PERSON, ClaimKind.ORGANIZATION)
+
+
 def stated(claim: Claim) -> Any:
-    """The stated value as JSON: a number, [low, high] for a range, an ISO date or period, or a place name."""
+    """The stated value as JSON: a number, [low, high] for a range, an ISO date or period, a place name, or the
+    words of a quote, a person's or an organization's name."""
     if claim.kind in (ClaimKind.DATE, ClaimKind.TIME, ClaimKind.PLACE):
         return claim.label
+    if claim.kind is ClaimKind.QUOTE:
+        return one_line(claim.label or claim.text)
+    if claim.kind in _NAMED:
+        return one_line(claim.text)
     if claim.stated_low is None or claim.stated_high is None:
         return None
     if claim.qualifier is Qualifier.RANGE:
@@ -97,7 +106,16 @@ def measure_words(value: float, dimension: str) -> str:
 
 
 def describe(claim: Claim) -> str:
-    """The normalized value in words: 'more than 100,000 troops', '2022-01-12 (Wednesday)', 'almost 8 h'."""
+    """The normalized value in words: 'more than 100,000 troops', '2022-01-12 (Wednesday)', 'almost 8 h'.
+
+    A quote is its speaker and words, a person the name and title as given, an organization its name.
+    """
+    if claim.kind is ClaimKind.QUOTE:
+        return f"{claim.speaker or 'unattributed'}: “{one_line(claim.label or claim.text)}”"
+    if claim.kind is ClaimKind.PERSON:
+        return one_line(claim.text) + (f" ({one_line(claim.title)})" if claim.title else "")
+    if claim.kind is ClaimKind.ORGANIZATION:
+        return one_line(claim.text)
     if claim.kind is ClaimKind.PLACE:
         return claim.label or claim.text
     if claim.kind is ClaimKind.DATE:
@@ -122,6 +140,20 @@ def describe(claim: Claim) -> str:
     if claim.confidence is not Confidence.CLEAR:
         words += f" ({claim.confidence.value})"
     return words
+
+
+def shown_value(claim: Claim) -> str:
+    """The value as a table shows it beside the claim's words: a quote's speaker (and where it was said), since its
+    words are already in the wording column; otherwise the normalized value."""
+    if claim.kind is ClaimKind.QUOTE:
+        speaker = claim.speaker or "unattributed"
+        return f"{speaker} ({claim.venue})" if claim.venue else speaker
+    return describe(claim)
+
+
+def claim_words(claim: Claim) -> str:
+    """The claim's own words on one line: a quote's quoted words alone, without its attribution."""
+    return one_line(claim.label or claim.text) if claim.kind is ClaimKind.QUOTE else one_line(claim.text)
 
 
 def interval_words(claim: Claim, interval: Interval | None) -> str:
@@ -152,6 +184,53 @@ def review_words(review: Review | None) -> str:
     if review.note:
         words += f": {one_line(review.note)}"
     return words
+
+
+def changes_words(changes: Sequence[WordChange], context: int = 4) -> str:
+    """A quote against the reference quote, word by word: '…its aggression [against Ukraine → on Ukraine]'.
+
+    ``[reference → this]`` is a different wording, ``[+words]`` words only this quote has, ``[−words]`` words of
+    the reference it does not have; shared stretches are cut to ``context`` words either side.
+    """
+    parts: list[str] = []
+    last = len(changes) - 1
+    for i, change in enumerate(changes):
+        if change.op == "same":
+            words = change.words.split()
+            if len(words) > 2 * context:
+                head = " ".join(words[:context]) if i > 0 else ""
+                tail = " ".join(words[-context:]) if i < last else ""
+                if i == 0:
+                    parts.append("… " + " ".join(words[-context:]))
+                elif i == last:
+                    parts.append(" ".join(words[:context]) + " …")
+                else:
+                    parts.append(f"{head} … {tail}")
+            else:
+                parts.append(change.words)
+        elif change.op == "replaced":
+            parts.append(f"[{change.reference} → {change.words}]")
+        elif change.op == "added":
+            parts.append(f"[+{change.words}]")
+        else:
+            parts.append(f"[−{change.reference}]")
+    return " ".join(parts)
+
+
+def wording_lines(finding: Finding, outlets: dict[str, str]) -> list[str]:
+    """A quote fact's wording, word by word against its reference quote: one line per quote that differs."""
+    reference = next((j for j in finding.claims if j.reference), None)
+    if reference is None:
+        return []
+    lines = []
+    for judged in finding.claims:
+        if judged.changes:
+            who = outlets.get(judged.claim.source, judged.claim.source)
+            lines.append(f"{who} (line {judged.claim.line}): {changes_words(judged.changes)}")
+    if lines:
+        who = outlets.get(reference.claim.source, reference.claim.source)
+        lines.insert(0, f"Against {who} (line {reference.claim.line}), [its words → these]:")
+    return lines
 
 
 def one_line(text: str) -> str:

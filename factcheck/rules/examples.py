@@ -7,10 +7,11 @@ import math
 import re
 from dataclasses import dataclass
 
-from factcheck.models import Claim
+from factcheck.crossref import names_declared
+from factcheck.models import Claim, ClaimKind
 from factcheck.pipeline import analyze_text
 from factcheck.rules.loader import RuleSet
-from factcheck.rules.schema import BoilerplateRule, FactRule, MatchExample
+from factcheck.rules.schema import BoilerplateRule, FactRule, MatchExample, NamedRule, PersonRule
 from factcheck.segment import normalize_space
 
 
@@ -27,9 +28,10 @@ def run_examples(rules: RuleSet) -> list[ExampleResult]:
     results: list[ExampleResult] = []
     published_by_rule: dict[str, dt.date | None] = {}
     for rule_file in rules.files:
-        for rule in rule_file.rules:
-            published_by_rule[rule.id] = rule_file.published
-    all_rules: list[FactRule | BoilerplateRule] = [f.rule for f in rules.facts] + list(rules.boilerplate_rules)
+        for any_rule in rule_file.rules:
+            published_by_rule[any_rule.id] = rule_file.published
+    all_rules: list[FactRule | BoilerplateRule | NamedRule] = [f.rule for f in rules.facts]
+    all_rules += [*rules.boilerplate_rules, *rules.people, *rules.organizations]
     for rule in sorted(all_rules, key=lambda r: r.id):
         if not rule.examples.match and not rule.examples.no_match:
             results.append(
@@ -40,6 +42,8 @@ def run_examples(rules: RuleSet) -> list[ExampleResult]:
             results.append(ExampleResult(rule.id, "", False, "has no examples.match: add a sentence it must match"))
         if isinstance(rule, BoilerplateRule):
             results.extend(_boilerplate_examples(rule))
+        elif isinstance(rule, NamedRule):
+            results.extend(_named_examples(rule, rules, published_by_rule.get(rule.id)))
         else:
             results.extend(_fact_examples(rule, rules, published_by_rule.get(rule.id)))
     return results
@@ -81,6 +85,34 @@ def _fact_examples(rule: FactRule, rules: RuleSet, published: dt.date | None) ->
         claims = _claims_on(rule.id, text, rules, published)
         message = f"{claims[0].text!r} lands on the fact, but must not" if claims else "no match, as expected"
         results.append(ExampleResult(rule.id, text, not claims, message))
+    return results
+
+
+def _named_examples(rule: NamedRule, rules: RuleSet, published: dt.date | None) -> list[ExampleResult]:
+    """A person's or organization's examples: sentences that name it (as ``value``, if given), and that do not."""
+    kind = ClaimKind.PERSON if isinstance(rule, PersonRule) else ClaimKind.ORGANIZATION
+    settings = rules.settings.names
+
+    def named(text: str, when: dt.date | None) -> list[Claim]:
+        claims = [c for c in analyze_text(text, rules, when).claims if c.kind is kind]
+        return [c for c in claims if names_declared(c.text, rule, settings)]
+
+    results = []
+    for example in rule.examples.match:
+        found = named(example.text, example.published or published)
+        if not found:
+            results.append(ExampleResult(rule.id, example.text, False, f"names no {kind.value} this rule declares"))
+            continue
+        written = " ".join(found[0].text.split())
+        if isinstance(example.value, str) and written.casefold() != example.value.casefold():
+            message = f"read the name as {written!r}, expected {example.value!r}"
+            results.append(ExampleResult(rule.id, example.text, False, message))
+        else:
+            results.append(ExampleResult(rule.id, example.text, True, f"names it: {written!r}"))
+    for text in rule.examples.no_match:
+        found = named(text, published)
+        message = f"{found[0].text!r} is taken for it, but must not be" if found else "not taken for it, as expected"
+        results.append(ExampleResult(rule.id, text, not found, message))
     return results
 
 

@@ -14,11 +14,20 @@ from pydantic import ValidationError
 from factcheck.cues import Cue
 from factcheck.errors import InputError, Problem
 from factcheck.models import ClaimKind
-from factcheck.rules.schema import RULE_KINDS, BoilerplateRule, FactRule, RuleFile
+from factcheck.rules.schema import (
+    RULE_KINDS,
+    BoilerplateRule,
+    FactRule,
+    OrganizationRule,
+    PersonRule,
+    RuleFile,
+    SettingsRule,
+)
 from factcheck.segment import BoilerplatePattern
 from factcheck.yamlfile import KeyPath, MarkedYaml, dotted, read_yaml_file
 
 RULE_SUFFIXES = (".yaml", ".yml")
+DEFAULT_SETTINGS = SettingsRule(id="factcheck.settings", title="Default settings", kind="settings")
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,9 @@ class RuleSet:
     boilerplate_rules: list[BoilerplateRule] = field(default_factory=list)
     files: list[RuleFile] = field(default_factory=list)
     digest: str = ""
+    people: list[PersonRule] = field(default_factory=list)
+    organizations: list[OrganizationRule] = field(default_factory=list)
+    settings: SettingsRule = field(default_factory=lambda: DEFAULT_SETTINGS)
 
     def facts_of_kind(self, kind: ClaimKind) -> list[CompiledFact]:
         return [f for f in self.facts if f.rule.kind == kind.value]
@@ -153,8 +165,16 @@ def load_rules(folder: Path) -> RuleSet:
         except InputError as exc:
             problems.extend(exc.problems)
     seen: dict[str, str] = {}
+    settings_at: str | None = None
     for item in parsed:
         for index, rule in enumerate(item.content.rules):
+            if isinstance(rule, SettingsRule):
+                line, column = item.marked.line_of(("rules", index, "kind"))
+                if settings_at is not None:
+                    message = f"rules.{index}.kind: a second settings rule (the first is at {settings_at})"
+                    problems.append(Problem(str(item.path), message, line, column))
+                else:
+                    settings_at = f"{item.path}:{line}"
             named: list[tuple[str, KeyPath]] = [(rule.id, ("rules", index, "id"))]
             named += [(alias, ("rules", index, "aliases", i)) for i, alias in enumerate(rule.aliases)]
             for rule_id, key_path in named:
@@ -174,9 +194,17 @@ def load_rules(folder: Path) -> RuleSet:
             if isinstance(rule, BoilerplateRule):
                 ruleset.boilerplate_rules.append(rule)
                 ruleset.boilerplate.append(BoilerplatePattern(rule.id, re.compile(rule.pattern), rule.scope))
+            elif isinstance(rule, PersonRule):
+                ruleset.people.append(rule)
+            elif isinstance(rule, OrganizationRule):
+                ruleset.organizations.append(rule)
+            elif isinstance(rule, SettingsRule):
+                ruleset.settings = rule
             else:
                 ruleset.facts.append(compile_fact(rule, str(item.path)))
     ruleset.facts.sort(key=lambda f: f.rule.id)
+    ruleset.people.sort(key=lambda r: r.id)
+    ruleset.organizations.sort(key=lambda r: r.id)
     ruleset.digest = digest.hexdigest()
     return ruleset
 

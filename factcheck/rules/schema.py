@@ -130,8 +130,89 @@ class BoilerplateRule(RuleBase):
         return value
 
 
-Rule = Annotated[FactRule | BoilerplateRule, Field(discriminator="kind")]
-RULE_KINDS = ("quantity", "money", "duration", "measure", "date", "time", "place", "boilerplate")
+class NamedRule(RuleBase):
+    """A person or an organization editors declare: its name as it should be written, and who it is not."""
+
+    name: str = Field(min_length=1, description="the name as it should be written")
+    other_names: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, description="other names for the same one, which agree with the name"
+    )
+    namesakes: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list, description="others with a like name, never taken for this one"
+    )
+    severity: Severity = Severity.WARNING
+    examples: Examples = Examples()
+
+    @model_validator(mode="after")
+    def _distinct(self) -> NamedRule:
+        clash = sorted(set(self.namesakes) & ({self.name} | set(self.other_names)))
+        if clash:
+            raise ValueError(f"{clash[0]!r} is both a name and a namesake")
+        return self
+
+
+class PersonRule(NamedRule):
+    """A person: a spelling of the name other than these is flagged; namesakes are other people."""
+
+    kind: Literal["person"]
+
+
+class OrganizationRule(NamedRule):
+    """An organization: spellings other than these are flagged; namesakes are other organizations."""
+
+    kind: Literal["organization"]
+
+
+class QuoteSettings(Strict):
+    """How quotes are compared across outlets."""
+
+    compare: bool = Field(default=True, description="false: quotes are extracted but never compared")
+    min_words: int = Field(default=3, ge=1, le=50, description="shorter quotes (scare quotes) are never compared")
+    min_shared: int = Field(default=5, ge=2, le=100, description="words two quotes share to be one passage")
+    overlap: float = Field(default=0.5, gt=0, le=1, description="...and the share of the shorter quote they make")
+    severity: Severity = Field(default=Severity.WARNING, description="of a quote in different words")
+    attribution_severity: Severity = Field(default=Severity.ERROR, description="of words given to another speaker")
+
+
+class NameSettings(Strict):
+    """How the names and titles of people and organizations are compared across outlets."""
+
+    compare: bool = Field(default=True, description="false: names are extracted but never compared")
+    spelling_similarity: float = Field(
+        default=0.9, ge=0.7, le=1.0, description="Jaro-Winkler similarity of two surnames taken as one misspelt"
+    )
+    organization_similarity: int = Field(
+        default=90, ge=50, le=100, description="rapidfuzz score of two organization names taken as one misspelt"
+    )
+    severity: Severity = Field(default=Severity.WARNING, description="of a name spelt differently")
+    title_severity: Severity = Field(default=Severity.WARNING, description="of a different title")
+    min_sources: int = Field(
+        default=2, ge=1, le=100, description="people and organizations named by fewer outlets are not reported"
+    )
+
+
+class SettingsRule(RuleBase):
+    """Thresholds for the facts no rule declares one by one: quotes, people and organizations."""
+
+    kind: Literal["settings"]
+    quotes: QuoteSettings = QuoteSettings()
+    names: NameSettings = NameSettings()
+
+
+Rule = Annotated[FactRule | BoilerplateRule | PersonRule | OrganizationRule | SettingsRule, Field(discriminator="kind")]
+RULE_KINDS = (
+    "quantity",
+    "money",
+    "duration",
+    "measure",
+    "date",
+    "time",
+    "place",
+    "boilerplate",
+    "person",
+    "organization",
+    "settings",
+)
 
 
 class RuleFile(Strict):
