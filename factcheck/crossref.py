@@ -255,6 +255,24 @@ def _same_organization(a: str, b: str, settings: NameSettings) -> bool:
     return organizations.organization_difference(a, b, settings.organization_similarity) is not None
 
 
+def _declared(
+    spellings: Sequence[str],
+    rules: Sequence[NamedRule],
+    same: Callable[[str, str], bool],
+    identical: Callable[[str, str], bool],
+    found: _UnionFind,
+) -> dict[str, NamedRule]:
+    """The spellings that are a declared person or organization, each joined to its rule's group."""
+    declared: dict[str, NamedRule] = {}
+    for spelling in spellings:
+        found.find(spelling)
+        rule = _rule_for(spelling, rules, same, identical)
+        if rule is not None:
+            declared[spelling] = rule
+            found.union(spelling, f"\0rule:{rule.id}")
+    return declared
+
+
 def _rule_for(
     name: str, rules: Sequence[NamedRule], same: Callable[[str, str], bool], identical: Callable[[str, str], bool]
 ) -> NamedRule | None:
@@ -279,13 +297,7 @@ def person_groups(
     """
     found = _UnionFind()
     spellings = sorted(set(spellings))
-    declared: dict[str, NamedRule] = {}
-    for spelling in spellings:
-        rule = _rule_for(spelling, rules, lambda a, b: _variant(a, b, settings), names.same_person)
-        found.find(spelling)
-        if rule is not None:
-            declared[spelling] = rule
-            found.union(spelling, f"\0rule:{rule.id}")
+    declared = _declared(spellings, rules, lambda a, b: _variant(a, b, settings), names.same_person, found)
     by_key: dict[str, list[str]] = defaultdict(list)
     for spelling in spellings:
         if spelling not in declared:
@@ -435,17 +447,11 @@ def _organization_findings(
 ) -> list[Finding]:
     found = _UnionFind()
     spellings = sorted({c.text for c in claims})
-    declared: dict[str, NamedRule] = {}
 
     def same(a: str, b: str) -> bool:
         return _same_organization(a, b, settings)
 
-    for spelling in spellings:
-        found.find(spelling)
-        rule = _rule_for(spelling, rules, same, _same_key)
-        if rule is not None:
-            declared[spelling] = rule
-            found.union(spelling, f"\0rule:{rule.id}")
+    declared = _declared(spellings, rules, same, _same_key, found)
     by_acronym: dict[str, list[str]] = defaultdict(list)
     for spelling in spellings:
         if spelling not in declared:

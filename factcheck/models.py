@@ -164,6 +164,28 @@ class Claim(Record):
     venue: str | None = None  # where a quote was said, when stated ("ABC's This Week")
     title: str | None = None  # a person's title as the outlet gives it ("Deputy Secretary of State")
 
+    @classmethod
+    def of_words(
+        cls, kind: ClaimKind, sentence: Sentence, start: int, end: int, text: str, line: int, **extra: str | None
+    ) -> Claim:
+        """A claim whose value is words, not a number (a quote, a person, an organization): ``start``/``end`` are
+        offsets into the file; ``extra`` sets its label, speaker, venue or title."""
+        return cls(
+            source=sentence.source,
+            kind=kind,
+            text=text,
+            start=start,
+            end=end,
+            line=line,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            qualifier=Qualifier.EXACT,
+            stated_low=None,
+            stated_high=None,
+            unit=None,
+            **extra,
+        )
+
 
 class FactMatch(Record):
     """A claim placed on a fact by a rule, with how close its nearest cue was (in words)."""

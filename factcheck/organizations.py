@@ -19,7 +19,6 @@ from anyascii import anyascii
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, Levenshtein
 
-from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
 from factcheck.models import Article, Claim, ClaimKind, Sentence
 
@@ -227,19 +226,13 @@ def organization_claims(article: Article, sentences: Sequence[Sentence], index: 
             seen.add(label)
             absolute = sentence.start + start
             claims.append(
-                Claim(
-                    source=article.id,
-                    kind=ClaimKind.ORGANIZATION,
-                    text=text,
-                    start=absolute,
-                    end=sentence.start + end,
-                    line=index.line(absolute),
-                    sentence=sentence.text,
-                    sentence_start=sentence.start,
-                    qualifier=Qualifier.EXACT,
-                    stated_low=None,
-                    stated_high=None,
-                    unit=None,
+                Claim.of_words(
+                    ClaimKind.ORGANIZATION,
+                    sentence,
+                    absolute,
+                    sentence.start + end,
+                    text,
+                    index.line(absolute),
                     label=label,
                 )
             )

@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
 from factcheck.models import Article, Claim, ClaimKind, Sentence
 
@@ -601,20 +600,13 @@ def person_claims(
         if not mention.full and mention.title is None:
             continue
         claims.append(
-            Claim(
-                source=article.id,
-                kind=ClaimKind.PERSON,
-                text=mention.name,
-                start=mention.start,
-                end=mention.end,
-                line=index.line(mention.start),
-                sentence=sentence.text,
-                sentence_start=sentence.start,
-                qualifier=Qualifier.EXACT,
-                stated_low=None,
-                stated_high=None,
-                unit=None,
-                speaker=None,
+            Claim.of_words(
+                ClaimKind.PERSON,
+                sentence,
+                mention.start,
+                mention.end,
+                mention.name,
+                index.line(mention.start),
                 title=mention.title,
             )
         )

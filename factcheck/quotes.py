@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
 from factcheck.models import Article, Claim, ClaimKind, Sentence
 from factcheck.people import (
@@ -833,20 +832,14 @@ def _claim(reader: _Reader, quote: _Quote, index: LineIndex) -> Claim | None:
     first, last = quote.pieces[0], quote.pieces[-1]
     sentence = reader.sentences[reader.sentence_at(first.open)]
     venue = reader.venue(quote.attribution.scope) if quote.attribution is not None else None
-    return Claim(
-        source=reader.article.id,
-        kind=ClaimKind.QUOTE,
-        text=text[first.open : last.end],  # the passage as it stands in the article, attributions and all
+    return Claim.of_words(
+        ClaimKind.QUOTE,
+        sentence,
+        first.open,
+        last.end,
+        text[first.open : last.end],  # the passage as it stands in the article, attributions and all
+        index.line(first.open),
         label=joined,  # the quoted words alone: what outlets are compared on
-        start=first.open,
-        end=last.end,
-        line=index.line(first.open),
-        sentence=sentence.text,
-        sentence_start=sentence.start,
-        qualifier=Qualifier.EXACT,
-        stated_low=None,
-        stated_high=None,
-        unit=None,
         speaker=quote.speaker,
         venue=venue,
     )
