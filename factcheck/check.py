@@ -17,7 +17,7 @@ from pathlib import Path
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
 from factcheck.compare import Assessment, Policy, assess, capped
-from factcheck.crossref import BUCKETS, crossref_findings, is_bucket
+from factcheck.crossref import ALL_BUCKETS, crossref_findings, is_bucket
 from factcheck.decisions import Decisions, fingerprint
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
@@ -213,9 +213,9 @@ def _check_group(
 
 
 def crossref_report(keys: Sequence[int], rules: RuleSet, cache: ClaimCache) -> list[Finding]:
-    """The quote, person and organization facts of these articles (grouped across all of them)."""
+    """The quote, person, organization and discovered facts of these articles (grouped across all of them)."""
     buckets: dict[str, list[Claim]] = {}
-    for bucket in BUCKETS.values():
+    for bucket in ALL_BUCKETS:
         buckets[bucket] = [m.claim for m in cache.matches(keys, bucket)]
     return crossref_findings(buckets, rules)
 
@@ -230,7 +230,7 @@ def _crossref_checks(
 ) -> list[FactCheck]:
     """Quotes, people and organizations of the checked articles at odds with the other articles' (never the first
     to state one: such facts are not rules editors wrote, and every new quote would be one)."""
-    rows = {(r.article, r.start, r.end): r for bucket in BUCKETS.values() for r in cache.rows(bucket, keys)}
+    rows = {(r.article, r.start, r.end): r for bucket in ALL_BUCKETS for r in cache.rows(bucket, keys)}
     key_of = {sources[k].id: k for k in keys}
     out: list[FactCheck] = []
     for finding in crossref_report(sorted(keys), rules, cache):

@@ -145,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     _rules_option(test)
     listing = rule_commands.add_parser("list", help="list the rules")
     _rules_option(listing)
+    suggest = rule_commands.add_parser("suggest", help="write rules for the facts discovery finds in a story")
+    _corpus_argument(suggest)
+    _rules_option(suggest)
+    suggest.add_argument("--output", type=Path, metavar="FILE", help="write the rule file here (default: stdout)")
     return parser
 
 
@@ -224,6 +228,8 @@ def _run(argv: list[str]) -> int:
             return _rules_test(args)
         if args.rules_command == "list":
             return _rules_list(args)
+        if args.rules_command == "suggest":
+            return _rules_suggest(args)
         raise UsageError("factcheck rules: choose an action: test or list (see 'factcheck rules --help')")
     parser.print_help()
     return ExitCode.INPUT_ERROR
@@ -408,6 +414,25 @@ def _rules_test(args: argparse.Namespace) -> int:
     rule_count = len({r.rule_id for r in results})
     console.print(f"{len(results) - len(failed)} passed, {len(failed)} failed ({rule_count} rules)")
     return ExitCode.FINDINGS if failed else ExitCode.CLEAN
+
+
+def _rules_suggest(args: argparse.Namespace) -> int:
+    from factcheck.output import atomic_write_text
+    from factcheck.rules.loader import load_rules
+    from factcheck.suggest import suggest_rules
+
+    suggestion = suggest_rules(args.corpus, load_rules(args.rules))
+    if args.output is None:
+        sys.stdout.write(suggestion.text)
+    else:
+        atomic_write_text(args.output, suggestion.text)
+    dropped = f"; {len(suggestion.dropped)} left out (no example reproduced)" if suggestion.dropped else ""
+    where = f" to {args.output}" if args.output is not None else ""
+    print(f"{suggestion.rules} rules with {suggestion.examples} examples written{where}{dropped}", file=sys.stderr)
+    if suggestion.problems:
+        _print_problems(list(suggestion.problems))
+        return ExitCode.INPUT_ERROR
+    return ExitCode.CLEAN
 
 
 def _rules_list(args: argparse.Namespace) -> int:

@@ -23,6 +23,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck import names, organizations
+from factcheck.compare import judge
+from factcheck.discover import discover, policy_for_kind
 from factcheck.models import (
     Claim,
     ClaimKind,
@@ -30,6 +32,7 @@ from factcheck.models import (
     Finding,
     JudgedClaim,
     Reason,
+    Severity,
     Status,
     Verdict,
     WordChange,
@@ -41,14 +44,16 @@ from factcheck.rules.schema import NamedRule, NameSettings, PersonRule, QuoteSet
 QUOTES = "factcheck.quotes"
 PEOPLE = "factcheck.people"
 ORGANIZATIONS = "factcheck.organizations"
+UNPLACED = "factcheck.unplaced"  # claims no rule placed, for discovery
 BUCKETS = {ClaimKind.QUOTE: QUOTES, ClaimKind.PERSON: PEOPLE, ClaimKind.ORGANIZATION: ORGANIZATIONS}
+ALL_BUCKETS = (QUOTES, PEOPLE, ORGANIZATIONS, UNPLACED)
 _SHINGLE = 3  # quotes sharing a run of this many words are aligned
 _COMMON_SHINGLE = 500  # a run of words this many quotes share is a stock phrase, no sign of one passage
 _SHOWN = QuoteSettings(min_shared=2, overlap=0.01)  # for showing two quotes of one passage word by word
 
 
 def is_bucket(fact_id: str) -> bool:
-    return fact_id in (QUOTES, PEOPLE, ORGANIZATIONS)
+    return fact_id in ALL_BUCKETS
 
 
 def bucket_of(claim: Claim, settings: QuoteSettings) -> str | None:
@@ -75,7 +80,26 @@ def crossref_findings(buckets: dict[str, list[Claim]], rules: RuleSet) -> list[F
         found.extend(_organization_findings(buckets.get(ORGANIZATIONS, []), rules.organizations, settings.names))
     if settings.quotes.compare:
         found.extend(_quote_findings(buckets.get(QUOTES, []), people, settings.quotes, settings.names))
+    if settings.discovery.enabled:
+        found.extend(discovered_findings(buckets.get(UNPLACED, []), settings.discovery.severity))
     return _unique_ids(found)
+
+
+def discovered_findings(claims: Sequence[Claim], severity: Severity) -> list[Finding]:
+    """Candidate facts grouped from the claims no rule placed, each judged as a rule-defined fact of its kind."""
+    found = []
+    for candidate in discover(claims):
+        info = FactInfo(
+            id=candidate.id,
+            title=candidate.title,
+            kind=candidate.kind,
+            severity=severity,
+            description=f"Discovered: {candidate.kind.value} claims of {len(candidate.sources)} outlets that read as "
+            f"one fact ({', '.join(candidate.key_terms)}); no rule declares it.",
+            discovered=True,
+        )
+        found.append(judge(info, candidate.claims, policy_for_kind(candidate.kind)))
+    return found
 
 
 # --- judging one fact whose claims have a key each ----------------------------------------------------------------

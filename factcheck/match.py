@@ -7,8 +7,9 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 
-from factcheck.crossref import bucket_of
+from factcheck.crossref import UNPLACED, bucket_of
 from factcheck.cues import Cue, fold, word_positions
+from factcheck.discover import discoverable
 from factcheck.models import Claim, ClaimKind, FactMatch
 from factcheck.rules.loader import CompiledFact, RuleSet, unit_key
 from factcheck.selfcheck import self_matches
@@ -140,10 +141,14 @@ def match_claims(claims: Iterable[Claim], rules: RuleSet) -> list[FactMatch]:
     matches: list[FactMatch] = []
     quote_settings = rules.settings.quotes
     for key in sorted(by_sentence):
+        first = len(matches)
         matches.extend(match_sentence(by_sentence[key], facts_by_kind))
         matches.extend(self_matches(by_sentence[key]))
+        placed = {(m.claim.start, m.claim.end, m.claim.kind) for m in matches[first:]}
         for claim in by_sentence[key]:
             bucket = bucket_of(claim, quote_settings)
+            if bucket is None and (claim.start, claim.end, claim.kind) not in placed and discoverable(claim):
+                bucket = UNPLACED  # for discovery, across the corpus
             if bucket is not None:  # grouped into facts across the corpus, by the crossref stage
                 matches.append(FactMatch(fact_id=bucket, claim=claim, distance=0.0))
     return matches

@@ -201,6 +201,7 @@ class FactInfo(Record):
     kind: ClaimKind
     severity: Severity
     description: str | None = None
+    discovered: bool = False  # grouped from claims no rule placed (``auto.<kind>.<slug>``), not declared by a rule
 
 
 class ReviewDecision(StrEnum):

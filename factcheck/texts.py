@@ -52,14 +52,14 @@ def article_text(article: Article, matches: Iterable[FactMatch], claims: Iterabl
 
 
 def on_findings(texts: Iterable[ArticleText], findings: Iterable[Finding]) -> tuple[ArticleText, ...]:
-    """Marks of quotes, people and organizations placed on the facts the report grouped them into.
+    """Marks of quotes, people, organizations and claims no rule placed, on the facts the report grouped them into.
 
     Matching puts such claims in a bucket of their kind; the report's cross-outlet stage makes the facts. A claim
     of a fact the report leaves out (a quote only one outlet has) is marked with no fact.
     """
     facts_of: dict[tuple[str, int, int, ClaimKind], list[str]] = defaultdict(list)
     for finding in findings:
-        if finding.fact.kind in _GROUPED:
+        if finding.fact.kind in _GROUPED or finding.fact.discovered:
             for judged in finding.claims:
                 claim = judged.claim
                 facts_of[(claim.source, claim.start, claim.end, claim.kind)].append(finding.fact.id)

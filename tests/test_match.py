@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from factcheck.crossref import is_bucket
 from factcheck.pipeline import analyze_text
 from factcheck.rules.loader import RuleSet, load_rules
 
@@ -13,7 +14,8 @@ GENEVA = load_rules(ROOT / "rules")
 
 
 def landed(text: str, rules: RuleSet = GENEVA, published: dt.date = dt.date(2022, 1, 10)) -> dict[str, str]:
-    return {m.fact_id: m.claim.text for m in analyze_text(text, rules, published).matches}
+    """The claims rules placed (not the buckets of claims grouped across outlets later)."""
+    return {m.fact_id: m.claim.text for m in analyze_text(text, rules, published).matches if not is_bucket(m.fact_id)}
 
 
 def rules_from(tmp_path: Path, body: str) -> RuleSet:

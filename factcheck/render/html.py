@@ -533,7 +533,7 @@ def _fact_html(finding: Finding, outlets: dict[str, str], anchors: _Anchors) -> 
         f'<h3 id="{anchor}-title"><span class="badge status-{finding.status.value}">'
         f"{STATUS_LABELS[finding.status]}</span> {e(fact.title)}</h3>",
         f'<p class="fact-meta"><code>{e(fact.id)}</code> · {e(fact.kind.value)} · severity '
-        f"<strong>{e(finding.severity.value)}</strong></p>",
+        f"<strong>{e(finding.severity.value)}</strong>{' · discovered (no rule)' if fact.discovered else ''}</p>",
     ]
     if fact.description:
         parts.append(f'<p class="fact-description">{e(fact.description)}</p>')

@@ -82,6 +82,7 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "id": finding.fact.id,
         "title": finding.fact.title,
         "kind": finding.fact.kind.value,
+        "discovered": finding.fact.discovered,
         "status": finding.status.value,
         "severity": finding.severity.value,
         "reason": finding.reason.value if finding.reason is not None else None,

@@ -30,6 +30,8 @@ def render(report: Report, out: TextIO) -> None:
         fact = finding.fact
         out.write(f"## {_STATUS[finding.status]}: {cell(fact.title)}\n\n")
         out.write(f"`{fact.id}` · {fact.kind.value} · severity **{finding.severity.value}**")
+        if fact.discovered:
+            out.write(" · discovered (no rule)")
         if finding.status is Status.CONFLICT and finding.outliers and finding.majority:
             names = ", ".join(outlets.get(s, s) for s in finding.outliers)
             out.write(f" · outlier: {cell(names)}")

@@ -90,6 +90,7 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
         (fact.title, "factcheck.fact"),
         "  ",
         (f"{fact.id} · {fact.kind.value} · {finding.severity.value}", "factcheck.id"),
+        (" · discovered (no rule)" if fact.discovered else "", "factcheck.single"),
     )
     table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True, show_edge=False, pad_edge=False)
     table.add_column("Outlet", style="factcheck.source", ratio=2, overflow="fold")

@@ -191,12 +191,20 @@ class NameSettings(Strict):
     )
 
 
+class DiscoverySettings(Strict):
+    """How claims no rule places are grouped into candidate facts."""
+
+    enabled: bool = Field(default=True, description="false: claims no rule places are never grouped")
+    severity: Severity = Field(default=Severity.WARNING, description="of a discovered fact in conflict")
+
+
 class SettingsRule(RuleBase):
     """Thresholds for the facts no rule declares one by one: quotes, people and organizations."""
 
     kind: Literal["settings"]
     quotes: QuoteSettings = QuoteSettings()
     names: NameSettings = NameSettings()
+    discovery: DiscoverySettings = DiscoverySettings()
 
 
 Rule = Annotated[FactRule | BoilerplateRule | PersonRule | OrganizationRule | SettingsRule, Field(discriminator="kind")]
