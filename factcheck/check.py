@@ -117,8 +117,9 @@ def run_check(
             entries, found = cache.load(paths, rules)
             by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
-            outcome = _check_group(checked, entries, rules, cache, decisions)
-            part = _restricted_report(entries, outcome, rules, cache) if full else None
+            grouped = _CrossrefOnce([e.key for e in entries], rules, cache)
+            outcome = _check_group(checked, entries, rules, cache, decisions, grouped)
+            part = _restricted_report(entries, outcome, rules, cache, grouped) if full else None
             return _Group(len(entries) - len(checked), found, [c.source for c in checked], outcome, part)
 
         done = cache.retrying(one_group)
@@ -165,7 +166,12 @@ def _dedupe(paths: list[Path]) -> list[Path]:
 
 
 def _check_group(
-    checked: list[CorpusEntry], entries: list[CorpusEntry], rules: RuleSet, cache: ClaimCache, decisions: Decisions
+    checked: list[CorpusEntry],
+    entries: list[CorpusEntry],
+    rules: RuleSet,
+    cache: ClaimCache,
+    decisions: Decisions,
+    grouped: _CrossrefOnce,
 ) -> list[FactCheck]:
     keys = {e.key for e in entries}
     sources = _Sources(entries)
@@ -173,7 +179,7 @@ def _check_group(
     wanted = sorted({fact for facts in facts_by_article.values() for fact in facts})
     out: list[FactCheck] = []
     if any(is_bucket(fact_id) for fact_id in wanted):
-        out.extend(_crossref_checks(checked, keys, rules, cache, decisions, sources))
+        out.extend(_crossref_checks(checked, keys, cache, decisions, sources, grouped))
     for fact_id in wanted:
         if is_bucket(fact_id):
             continue
@@ -212,6 +218,19 @@ def _check_group(
     return out
 
 
+class _CrossrefOnce:
+    """The quote, person, organization and discovered facts of a story, grouped once (when first asked for)."""
+
+    def __init__(self, keys: Sequence[int], rules: RuleSet, cache: ClaimCache) -> None:
+        self._args = (sorted(keys), rules, cache)
+        self._found: list[Finding] | None = None
+
+    def findings(self) -> list[Finding]:
+        if self._found is None:
+            self._found = crossref_report(*self._args)
+        return self._found
+
+
 def crossref_report(keys: Sequence[int], rules: RuleSet, cache: ClaimCache) -> list[Finding]:
     """The quote, person, organization and discovered facts of these articles (grouped across all of them)."""
     buckets: dict[str, list[Claim]] = {}
@@ -223,17 +242,17 @@ def crossref_report(keys: Sequence[int], rules: RuleSet, cache: ClaimCache) -> l
 def _crossref_checks(
     checked: list[CorpusEntry],
     keys: set[int],
-    rules: RuleSet,
     cache: ClaimCache,
     decisions: Decisions,
     sources: Mapping[int, Source],
+    grouped: _CrossrefOnce,
 ) -> list[FactCheck]:
-    """Quotes, people and organizations of the checked articles at odds with the other articles' (never the first
-    to state one: such facts are not rules editors wrote, and every new quote would be one)."""
+    """Quotes, people, organizations and discovered facts of the checked articles at odds with the other articles'
+    (never the first to state one: such facts are not rules editors wrote, and every new quote would be one)."""
     rows = {(r.article, r.start, r.end): r for bucket in ALL_BUCKETS for r in cache.rows(bucket, keys)}
     key_of = {sources[k].id: k for k in keys}
     out: list[FactCheck] = []
-    for finding in crossref_report(sorted(keys), rules, cache):
+    for finding in grouped.findings():
         for item in checked:
             mine = [j for j in finding.claims if j.claim.source == item.source.id]
             others = [j for j in finding.claims if j.claim.source != item.source.id]
@@ -468,7 +487,7 @@ def _join(parts: Sequence[str]) -> str:
 
 
 def _restricted_report(
-    entries: list[CorpusEntry], outcome: list[FactCheck], rules: RuleSet, cache: ClaimCache
+    entries: list[CorpusEntry], outcome: list[FactCheck], rules: RuleSet, cache: ClaimCache, grouped: _CrossrefOnce
 ) -> Report:
     """The report of the facts the checked articles state, with every article's claims on them."""
     keys = [e.key for e in entries]
@@ -477,7 +496,7 @@ def _restricted_report(
         m for fact in sorted(wanted) if rules.fact(fact) or is_self_fact(fact) for m in cache.matches(keys, fact)
     ]
     crossref = (
-        [f for f in crossref_report(keys, rules, cache) if f.fact.id in wanted]
+        [f for f in grouped.findings() if f.fact.id in wanted]
         if any(rules.fact(f) is None and not is_self_fact(f) for f in wanted)
         else []
     )
