@@ -438,7 +438,8 @@ def _people_findings(claims: Sequence[Claim], rules: Sequence[NamedRule], settin
             severity=settings.title_severity,
             description=f"The office outlets give {display} (a country or an article before it does not count).",
         )
-        judged = _judge_keys(with_titles, title_keys, lambda a, b: a == b)
+        # A title that leaves words out ("manager", "Rovers manager") agrees; another office does not.
+        judged = _judge_keys(with_titles, title_keys, lambda a, b: names.titles_agree(str(a), str(b)))
         if _reported(with_titles, judged, settings.min_sources):
             out.append(_finding(info, with_titles, judged, Reason.TITLE))
     return out

@@ -200,6 +200,8 @@ ORG_WORDS = frozenset(
     Program Programme Project Plan Act Bill Law Doctrine Strategy Order Operation Declaration Charter Convention
     Protocol Memorandum Prize Award Awards Games Cup Olympics Championship Index Exchange Market Markets Partners
     Capital Holdings Industries Energy Oil Gas Motors Systems Technologies Labs Studios Records Pictures Media
+    Electric Electrical Utility Utilities Power Water Telecom Logistics Shipping Freight Transit Rail Airline Insurance
+    Pharmaceuticals Pharma Foods Brewery Mills Steel Mining Construction Partners Ventures Solutions Group
     Report Reports Update Insider Wire Watch Policy Affairs Studies Research Priorities Endowment Trust Images
     Photos Newsletter Newsletters Show Hour Minute Nation Union Security Council Reserve Fed Statue Garden Gardens
     Park Zoo Stadium Arena Theater Theatre Festival Conflict Talks Meeting Meetings Session Negotiations Process

@@ -115,3 +115,19 @@ def test_suggest_writes_to_stdout_and_names_a_missing_folder(empty_rules: Path) 
     assert done.returncode == 0 and done.stdout.startswith("# Rules suggested by")
     missing = run("rules", "suggest", REPO / "no-such-story", "--rules", empty_rules)
     assert missing.returncode == 2 and "no-such-story" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize("story", STORIES, ids=[s.name for s in STORIES])
+def test_quote_and_name_conflicts_with_no_rules_are_ones_an_editor_marked(story: Path, empty_rules: Path) -> None:
+    """Quotes, people and organizations take part with no rules; every conflict they raise is one of the answers."""
+    import yaml
+
+    answers = yaml.safe_load((story / "answers.yaml").read_text(encoding="utf-8"))
+    marked = [a for a in answers["conflicts"] if a["kind"] in ("quote", "person", "organization")]
+    report = run_report(story, load_rules(empty_rules))
+    kinds = (ClaimKind.QUOTE, ClaimKind.PERSON, ClaimKind.ORGANIZATION)
+    for finding in report.findings:
+        if finding.fact.kind in kinds and finding.status is Status.CONFLICT:
+            assert any(
+                a["kind"] == finding.fact.kind.value and set(finding.outliers) <= set(a["wrong"]) for a in marked
+            ), finding.fact.id
