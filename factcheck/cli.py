@@ -439,7 +439,7 @@ def _rules_list(args: argparse.Namespace) -> int:
     from rich.table import Table
 
     from factcheck.render.terminal import console_for
-    from factcheck.rules.loader import load_rules
+    from factcheck.rules.loader import DEFAULT_SETTINGS, load_rules
 
     rules = load_rules(args.rules)
     table = Table(box=None, pad_edge=False)
@@ -449,5 +449,11 @@ def _rules_list(args: argparse.Namespace) -> int:
         table.add_row(fact.rule.id, fact.rule.kind, fact.rule.severity.value, fact.rule.title)
     for rule in sorted(rules.boilerplate_rules, key=lambda r: r.id):
         table.add_row(rule.id, rule.kind, f"({rule.scope})", rule.title)
+    for person in rules.people:
+        table.add_row(person.id, person.kind, person.severity.value, person.title)
+    for organization in rules.organizations:
+        table.add_row(organization.id, organization.kind, organization.severity.value, organization.title)
+    if rules.settings is not DEFAULT_SETTINGS:
+        table.add_row(rules.settings.id, rules.settings.kind, "", rules.settings.title)
     console_for(sys.stdout).print(table)
     return ExitCode.CLEAN

@@ -596,6 +596,20 @@ def test_rules_list_names_every_rule() -> None:
     assert "furniture.paywall" in result.stdout
 
 
+def test_rules_list_names_people_organizations_and_settings(tmp_path: Path) -> None:
+    (tmp_path / "people.yaml").write_text(
+        "rules:\n"
+        "  - {id: people.dana-whitfield, kind: person, title: Mayor Whitfield, name: Dana Whitfield}\n"
+        "  - {id: orgs.nfrs, kind: organization, title: Fire service, name: Northmere Fire and Rescue Service}\n"
+        "  - {id: newsroom.settings, kind: settings, title: Our settings}\n",
+        encoding="utf-8",
+    )
+    result = run("rules", "list", "--rules", tmp_path)
+    assert result.code == 0
+    for rule_id in ("people.dana-whitfield", "orgs.nfrs", "newsroom.settings"):
+        assert rule_id in result.stdout
+
+
 def test_output_to_a_device_writes_through_it() -> None:
     """--output /dev/null must not be replaced by a regular file (atomic writes rename into place)."""
     before = os.stat("/dev/null")
