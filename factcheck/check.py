@@ -37,7 +37,7 @@ from factcheck.models import (
     Status,
     Verdict,
 )
-from factcheck.pipeline import build_report, corpus_paths, policy_for, summarize
+from factcheck.pipeline import build_report, corpus_paths, policy_for
 from factcheck.render.values import describe, said
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
@@ -492,18 +492,11 @@ def _restricted_report(
     """The report of the facts the checked articles state, with every article's claims on them."""
     keys = [e.key for e in entries]
     wanted = {c.fact.id for c in outcome}
-    matches = [
-        m for fact in sorted(wanted) if rules.fact(fact) or is_self_fact(fact) for m in cache.matches(keys, fact)
-    ]
-    crossref = (
-        [f for f in grouped.findings() if f.fact.id in wanted]
-        if any(rules.fact(f) is None and not is_self_fact(f) for f in wanted)
-        else []
-    )
+
+    def is_grouped(fact: str) -> bool:  # a quote, person, organization or discovered fact, not a rule's
+        return rules.fact(fact) is None and not is_self_fact(fact)
+
+    matches = [m for fact in sorted(wanted) if not is_grouped(fact) for m in cache.matches(keys, fact)]
+    crossref = [f for f in grouped.findings() if f.fact.id in wanted] if any(is_grouped(f) for f in wanted) else []
     stated = {m.claim.source for m in matches} | {c.source for c in outcome} | {s for f in crossref for s in f.sources}
-    report = build_report("", [e.source for e in entries if e.source.id in stated], matches, rules)
-    if not crossref:
-        return report
-    found = sorted((*report.findings, *crossref), key=lambda f: (f.status.rank, -f.severity.rank, f.fact.id))
-    sources = summarize([e.source for e in entries if e.source.id in stated], found)
-    return report.model_copy(update={"findings": tuple(found), "sources": tuple(sources)})
+    return build_report("", [e.source for e in entries if e.source.id in stated], matches, rules, (), crossref)

@@ -142,7 +142,7 @@ def _judge_keys(
         values = [None]
         support[None] = set(sources)
         counts[None] = len(claims)
-    best = max(values, key=lambda v: (len(support[v]), counts[v], _length(v), _reverse_key(v)))
+    best = min(values, key=lambda v: (-len(support[v]), -counts[v], -_length(v), repr(v)))
     agrees_with_best = {k: k is None or best is None or agree(k, best) for k in by_key}
     holds = [agrees_with_best[k] for k in keys]
     single = len(sources) == 1
@@ -166,11 +166,6 @@ def _judge_keys(
 
 def _length(value: Hashable) -> int:
     return len(value) if isinstance(value, str) else 0
-
-
-def _reverse_key(value: Hashable) -> tuple[int, ...]:
-    """Breaks ties towards the value that sorts first (max picks the largest key)."""
-    return tuple(-ord(ch) for ch in repr(value))
 
 
 def _finding(
@@ -693,11 +688,3 @@ def _display_speaker(members: Sequence[Claim]) -> str:
     if not counted:
         return "unknown speaker"
     return max(sorted(counted), key=lambda s: (len(s.split()) > 1, len(counted[s]), len(s)))
-
-
-def speaker_of(finding: Finding) -> str | None:
-    """The speaker a quote fact's majority gives (for formats that show it)."""
-    for judged in finding.claims:
-        if judged.verdict in (Verdict.MAJORITY, Verdict.SINGLE) and judged.claim.speaker:
-            return judged.claim.speaker
-    return None

@@ -89,13 +89,14 @@ def policy_for(rules: RuleSet, fact_id: str) -> tuple[FactInfo, Policy]:
     return info, Policy(method=rule.compare.method, slack=rule.slack(), similarity=rule.compare.similarity)
 
 
-def findings(matches: Iterable[FactMatch], rules: RuleSet) -> list[Finding]:
-    """Group matches by fact (never all pairs) and judge each fact."""
+def findings(matches: Iterable[FactMatch], rules: RuleSet, grouped_elsewhere: Sequence[Finding] = ()) -> list[Finding]:
+    """Group matches by fact (never all pairs) and judge each fact; ``grouped_elsewhere`` are findings already
+    made (a check's cross-outlet facts) to report with them, in the same order."""
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for match in matches:
         grouped[match.fact_id].append(match.claim)
     buckets = {fact_id: grouped.pop(fact_id) for fact_id in sorted(grouped) if is_bucket(fact_id)}
-    result = crossref_findings(buckets, rules)
+    result = [*grouped_elsewhere, *crossref_findings(buckets, rules)]
     for fact_id in sorted(grouped):
         if is_self_fact(fact_id):
             result.append(self_finding(fact_id, grouped[fact_id]))
@@ -129,8 +130,9 @@ def build_report(
     matches: Iterable[FactMatch],
     rules: RuleSet,
     problems: Sequence[Problem] = (),
+    grouped_elsewhere: Sequence[Finding] = (),
 ) -> Report:
-    found = findings(matches, rules)
+    found = findings(matches, rules, grouped_elsewhere)
     errors = tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=_problem_key))
     return Report(corpus=corpus, sources=tuple(summarize(sources, found)), findings=tuple(found), errors=errors)
 

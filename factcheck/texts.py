@@ -21,8 +21,6 @@ from factcheck.rules.loader import RuleSet
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
 
-_GROUPED = (ClaimKind.QUOTE, ClaimKind.PERSON, ClaimKind.ORGANIZATION)
-
 
 def marks_of(article: Article, matches: Iterable[FactMatch], claims: Iterable[Claim] = ()) -> tuple[Mark, ...]:
     """A mark per fact match, and one (with no fact) per other claim; offsets outside the text are dropped."""
@@ -59,10 +57,9 @@ def on_findings(texts: Iterable[ArticleText], findings: Iterable[Finding]) -> tu
     """
     facts_of: dict[tuple[str, int, int, ClaimKind], list[str]] = defaultdict(list)
     for finding in findings:
-        if finding.fact.kind in _GROUPED or finding.fact.discovered:
-            for judged in finding.claims:
-                claim = judged.claim
-                facts_of[(claim.source, claim.start, claim.end, claim.kind)].append(finding.fact.id)
+        for judged in finding.claims:
+            claim = judged.claim
+            facts_of[(claim.source, claim.start, claim.end, claim.kind)].append(finding.fact.id)
     out = []
     for text in texts:
         marks: set[Mark] = set()
