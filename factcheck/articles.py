@@ -26,24 +26,33 @@ class FrontMatter(BaseModel):
 
     outlet: str
     title: str | None = None
-    published: dt.date
+    published: dt.date | dt.datetime
     url: str | None = None
     byline: str | None = None
     date_order: DateOrder | None = None
+    wire: str | None = None
 
     @field_validator("published", mode="before")
     @classmethod
     def _iso_date(cls, value: Any) -> Any:
-        if isinstance(value, dt.datetime):
-            return value.date()
+        """A date (``2024-04-03``) or a time (``2024-04-03T19:30+08:00``; the offset optional)."""
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value
         if isinstance(value, str):
+            text = value.strip()
             try:
-                return dt.date.fromisoformat(value.strip())
+                return dt.date.fromisoformat(text) if len(text) <= 10 else dt.datetime.fromisoformat(text)
             except ValueError:
-                raise ValueError(f"'{value}' is not a date in the form YYYY-MM-DD") from None
-        if not isinstance(value, dt.date):
-            raise ValueError(f"{value!r} is not a date in the form YYYY-MM-DD")
-        return value
+                pass
+        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD) or a time (YYYY-MM-DDTHH:MM, offset optional)")
+
+    @property
+    def published_date(self) -> dt.date:
+        return self.published.date() if isinstance(self.published, dt.datetime) else self.published
+
+    @property
+    def published_at(self) -> dt.datetime | None:
+        return self.published if isinstance(self.published, dt.datetime) else None
 
     @field_validator("date_order", mode="before")
     @classmethod
@@ -52,7 +61,7 @@ class FrontMatter(BaseModel):
             return value
         raise ValueError(f"{value!r} is not a date order (expected one of: {', '.join(DATE_ORDERS)})")
 
-    @field_validator("outlet", "title", "url", "byline", mode="before")
+    @field_validator("outlet", "title", "url", "byline", "wire", mode="before")
     @classmethod
     def _text(cls, value: Any) -> Any:
         if isinstance(value, (int, float, dt.date)) and not isinstance(value, bool):
@@ -134,7 +143,9 @@ def parse_article(name: str, text: str, published: dt.date | None = None, requir
         path=name,
         outlet=front.outlet,
         title=front.title,
-        published=published or front.published,
+        published=published or front.published_date,
+        published_at=None if published is not None else front.published_at,
+        wire=front.wire.strip() if front.wire and front.wire.strip() else None,
         url=front.url,
         byline=front.byline,
         date_order=front.date_order,

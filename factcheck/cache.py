@@ -31,8 +31,9 @@ from factcheck.lines import LineIndex
 from factcheck.models import Article, Claim, Confidence, FactMatch, Location, Source
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
+from factcheck.wires import body_fingerprint, wire_credit
 
-CACHE_LAYOUT = 3
+CACHE_LAYOUT = 4
 CACHE_FILE = "claims.sqlite3"
 ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.
@@ -52,6 +53,10 @@ CREATE TABLE IF NOT EXISTS articles (
     hashed_ns INTEGER NOT NULL,
     outlet TEXT NOT NULL,
     published TEXT,
+    published_at TEXT,
+    wire TEXT,
+    credit TEXT,
+    fingerprint BLOB NOT NULL,
     UNIQUE (path, ruleset)
 );
 CREATE TABLE IF NOT EXISTS claims (
@@ -71,6 +76,8 @@ CREATE TABLE IF NOT EXISTS claims (
     end_col INTEGER NOT NULL,
     value TEXT NOT NULL,
     confidence TEXT NOT NULL,
+    party TEXT,
+    as_of TEXT,
     distance REAL NOT NULL,
     claim TEXT NOT NULL
 );
@@ -113,6 +120,8 @@ class ClaimRow(NamedTuple):
     end_column: int
     value: str
     confidence: Confidence
+    attributed_to: str | None
+    as_of: str | None
 
     def location(self, path: str) -> Location:
         return Location(
@@ -125,21 +134,31 @@ _CONFIDENCES = {c.value: c for c in Confidence}
 
 
 class CorpusEntry:
-    """An article of the corpus as the cache knows it: its row, its path, and its source (made when asked for)."""
+    """An article of the corpus as the cache knows it: its row, its path, its source (made when asked for), and
+    what finding its wire copies needs (the credit its text gives, its text's fingerprint)."""
 
-    __slots__ = ("_outlet", "_published", "_source", "key", "path")
+    __slots__ = ("_details", "_source", "credit", "fingerprint", "key", "path")
 
-    def __init__(self, key: int, path: str, outlet: str, published: str | None, source: Source | None = None) -> None:
+    def __init__(
+        self,
+        key: int,
+        path: str,
+        details: tuple[object, ...],
+        credit: str | None,
+        fingerprint: bytes,
+        source: Source | None = None,
+    ) -> None:
         self.key = key
         self.path = path
-        self._outlet = outlet
-        self._published = published
+        self._details = details  # outlet, published, published_at, wire
+        self.credit = credit
+        self.fingerprint = fingerprint
         self._source = source
 
     @property
     def source(self) -> Source:
         if self._source is None:
-            self._source = _source(self.path, self._outlet, self._published)
+            self._source = _source(self.path, *self._details)
         return self._source
 
 
@@ -249,7 +268,8 @@ class ClaimCache:
         known = {
             row[1]: row
             for row in self._db.execute(
-                "SELECT id, path, sha256, size, mtime_ns, hashed_ns, outlet, published FROM articles WHERE ruleset=?",
+                "SELECT id, path, sha256, size, mtime_ns, hashed_ns, outlet, published, published_at, wire, credit,"
+                " fingerprint FROM articles WHERE ruleset=?",
                 (key,),
             )
         }
@@ -268,7 +288,7 @@ class ClaimCache:
                     problems.append(Problem(name, f"cannot read: {exc.strerror or exc}", line=1))
                     continue
                 if row is not None and _unchanged(row, status):
-                    entries.append(CorpusEntry(row[0], name, row[6], row[7]))
+                    entries.append(CorpusEntry(row[0], name, row[6:10], row[10], row[11]))
                     continue
                 try:
                     data = Path(name).read_bytes()
@@ -278,7 +298,7 @@ class ClaimCache:
                             "UPDATE articles SET size=?, mtime_ns=?, hashed_ns=? WHERE id=?",
                             (status.st_size, status.st_mtime_ns, time.time_ns(), row[0]),
                         )
-                        entries.append(CorpusEntry(row[0], name, row[6], row[7]))
+                        entries.append(CorpusEntry(row[0], name, row[6:10], row[10], row[11]))
                         continue
                     article = parse_article(name, decode(Path(name), data))
                 except IsADirectoryError:
@@ -290,8 +310,8 @@ class ClaimCache:
                 except InputError as exc:
                     problems.extend(exc.problems)
                     continue
-                entry_key = self._store(absolute, key, digest, status, article, rules)
-                entries.append(CorpusEntry(entry_key, name, article.outlet, None, Source.of(article)))
+                entry_key, credit, print_ = self._store(absolute, key, digest, status, article, rules)
+                entries.append(CorpusEntry(entry_key, name, (), credit, print_, Source.of(article)))
                 self.analyzed += 1
                 pending += 1
                 if pending >= _BATCH:
@@ -307,14 +327,16 @@ class ClaimCache:
 
     def _store(
         self, absolute: str, key: str, digest: str, status: os.stat_result, article: Article, rules: RuleSet
-    ) -> int:
+    ) -> tuple[int, str | None, bytes]:
         from factcheck.pipeline import analyze
 
         matches = analyze(article, rules).matches
+        credit = wire_credit(article.body, article.byline)
+        print_ = body_fingerprint(article.body)
         self._db.execute("DELETE FROM articles WHERE path=?", (absolute,))
         cursor = self._db.execute(
-            "INSERT INTO articles (path, ruleset, sha256, size, mtime_ns, hashed_ns, outlet, published)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (path, ruleset, sha256, size, mtime_ns, hashed_ns, outlet, published, published_at,"
+            " wire, credit, fingerprint) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 absolute,
                 key,
@@ -324,6 +346,10 @@ class ClaimCache:
                 time.time_ns(),
                 article.outlet,
                 article.published.isoformat() if article.published else None,
+                article.published_at.isoformat() if article.published_at else None,
+                article.wire,
+                credit,
+                print_,
             ),
         )
         row_id = cursor.lastrowid
@@ -331,11 +357,11 @@ class ClaimCache:
         index = LineIndex(article.text)
         self._db.executemany(
             'INSERT INTO claims (article, fact, source, qualifier, low, high, text, label, start, "end", line, col,'
-            " end_line, end_col, value, confidence, distance, claim)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " end_line, end_col, value, confidence, party, as_of, distance, claim)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_claim_row(row_id, match, index) for match in matches],
         )
-        return row_id
+        return row_id, credit, print_
 
     # --- reading --------------------------------------------------------------------------------------------------
 
@@ -351,14 +377,16 @@ class ClaimCache:
         out: list[ClaimRow] = []
         query = (
             'SELECT article, fact, source, qualifier, low, high, text, label, start, "end", line, col, end_line,'
-            " end_col, value, confidence FROM claims WHERE fact=?"
+            " end_col, value, confidence, party, as_of FROM claims WHERE fact=?"
         )
         make = ClaimRow._make
         qualifiers = _QUALIFIERS
         confidences = _CONFIDENCES
         for row in self._db.execute(query, (fact,)):
             if row[0] in keys:
-                out.append(make((row[0], row[1], row[2], qualifiers[row[3]], *row[4:15], confidences[row[15]])))
+                out.append(
+                    make((row[0], row[1], row[2], qualifiers[row[3]], *row[4:15], confidences[row[15]], *row[16:]))
+                )
         return out
 
     def matches(self, keys: Iterable[int], fact: str | None = None) -> Iterator[FactMatch]:
@@ -386,7 +414,7 @@ def _unchanged(row: tuple[object, ...], status: os.stat_result) -> bool:
     return size == status.st_size and mtime_ns == status.st_mtime_ns and status.st_mtime_ns < hashed_ns - RACY_NS
 
 
-def _source(path: str, outlet: object, published: object) -> Source:
+def _source(path: str, outlet: object, published: object, published_at: object, wire: object) -> Source:
     import datetime as dt
 
     return Source(
@@ -394,6 +422,8 @@ def _source(path: str, outlet: object, published: object) -> Source:
         outlet=str(outlet),
         published=dt.date.fromisoformat(published) if isinstance(published, str) else None,
         path=path,
+        published_at=dt.datetime.fromisoformat(published_at) if isinstance(published_at, str) else None,
+        wire=wire if isinstance(wire, str) else None,
     )
 
 
@@ -417,6 +447,8 @@ def _claim_row(article: int, match: FactMatch, index: LineIndex) -> tuple[object
         where.end_column,
         describe(claim),
         claim.confidence.value,
+        claim.attributed_to,
+        claim.as_of,
         match.distance,
         claim.model_dump_json(),
     )

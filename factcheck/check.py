@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
-from factcheck.compare import Assessment, Policy, assess, capped
+from factcheck.compare import NO_CONTEXT, Assessment, Context, Policy, assess, capped
 from factcheck.crossref import ALL_BUCKETS, crossref_findings, is_bucket
 from factcheck.decisions import Decisions, fingerprint
 from factcheck.errors import InputError, Problem
@@ -30,6 +30,7 @@ from factcheck.models import (
     FactInfo,
     Finding,
     FindingKind,
+    Reason,
     Report,
     ReportError,
     Severity,
@@ -37,14 +38,21 @@ from factcheck.models import (
     Status,
     Verdict,
 )
-from factcheck.pipeline import build_report, corpus_paths, policy_for
+from factcheck.pipeline import build_report, corpus_paths, policy_for, story_context, wire_article
 from factcheck.render.values import describe, said
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
 from factcheck.selfcheck import fact_info as self_fact_info
 from factcheck.selfcheck import is_self_fact
+from factcheck.wires import WireArticle
 
 QUOTED_CLAIMS = 5  # corpus claims a finding quotes; the rest are counted
+_NO_FINDING = frozenset({Verdict.MAJORITY, Verdict.SINGLE, Verdict.SUPERSEDED})
+_REASON_WORDS = {
+    Reason.COPY: "a copy of a wire story that changed the wire's figure",
+    Reason.DECREASE: "less than earlier reports, of a figure that can only grow",
+    Reason.CITATION: "its own figure contradicts the one it attributes to the party it cites",
+}
 
 
 class _Sources(Mapping[int, Source]):
@@ -117,9 +125,11 @@ def run_check(
             entries, found = cache.load(paths, rules)
             by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
-            grouped = _CrossrefOnce([e.key for e in entries], rules, cache)
-            outcome = _check_group(checked, entries, rules, cache, decisions, grouped)
-            part = _restricted_report(entries, outcome, rules, cache, grouped) if full else None
+            copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
+            context, _wires = story_context([e.source for e in entries], copies)
+            grouped = _CrossrefOnce([e.key for e in entries], rules, cache, context)
+            outcome = _check_group(checked, entries, rules, cache, decisions, grouped, context)
+            part = _restricted_report(entries, outcome, rules, cache, grouped, copies) if full else None
             return _Group(len(entries) - len(checked), found, [c.source for c in checked], outcome, part)
 
         done = cache.retrying(one_group)
@@ -136,6 +146,7 @@ def run_check(
             corpus=", ".join(sorted(str(f.as_posix()) for f in groups)),
             sources=sources,
             findings=tuple(f for part in parts for f in part.findings),
+            wires=tuple(w for part in parts for w in part.wires),
         )
         report = reviewed(report, decisions.reviews)
     checks.sort(key=lambda c: (c.path, c.fact.id))
@@ -172,6 +183,7 @@ def _check_group(
     cache: ClaimCache,
     decisions: Decisions,
     grouped: _CrossrefOnce,
+    context: Context,
 ) -> list[FactCheck]:
     keys = {e.key for e in entries}
     sources = _Sources(entries)
@@ -190,7 +202,7 @@ def _check_group(
             continue  # pragma: no cover - cached rows always come from the same rules
         info, policy = policy_for(rules, fact_id)
         rows = cache.rows(fact_id, keys)
-        after = assess(rows, policy)  # every article's claims: the same comparison for each checked article
+        after = assess(rows, policy, context)  # every article's claims: the same comparison for each checked one
         for item in checked:
             if fact_id not in facts_by_article[item.key]:
                 continue
@@ -199,7 +211,7 @@ def _check_group(
 
             def split(others: list[ClaimRow] = others, policy: Policy = policy) -> bool:
                 """Whether the corpus alone is in conflict with no majority (only asked when it matters)."""
-                before = assess(others, policy)
+                before = assess(others, policy, context)
                 return before.status is Status.CONFLICT and not before.majority
 
             findings = _findings(info, item.source, mine, others, after, split, sources)
@@ -221,8 +233,8 @@ def _check_group(
 class _CrossrefOnce:
     """The quote, person, organization and discovered facts of a story, grouped once (when first asked for)."""
 
-    def __init__(self, keys: Sequence[int], rules: RuleSet, cache: ClaimCache) -> None:
-        self._args = (sorted(keys), rules, cache)
+    def __init__(self, keys: Sequence[int], rules: RuleSet, cache: ClaimCache, context: Context) -> None:
+        self._args = (sorted(keys), rules, cache, context)
         self._found: list[Finding] | None = None
 
     def findings(self) -> list[Finding]:
@@ -231,12 +243,14 @@ class _CrossrefOnce:
         return self._found
 
 
-def crossref_report(keys: Sequence[int], rules: RuleSet, cache: ClaimCache) -> list[Finding]:
+def crossref_report(
+    keys: Sequence[int], rules: RuleSet, cache: ClaimCache, context: Context = NO_CONTEXT
+) -> list[Finding]:
     """The quote, person, organization and discovered facts of these articles (grouped across all of them)."""
     buckets: dict[str, list[Claim]] = {}
     for bucket in ALL_BUCKETS:
         buckets[bucket] = [m.claim for m in cache.matches(keys, bucket)]
-    return crossref_findings(buckets, rules)
+    return crossref_findings(buckets, rules, context)
 
 
 def _crossref_checks(
@@ -260,7 +274,7 @@ def _crossref_checks(
                 continue
             findings: list[CheckFinding] = []
             for judged in mine:
-                if judged.verdict is Verdict.MAJORITY or judged.verdict is Verdict.SINGLE:
+                if judged.verdict in _NO_FINDING:
                     continue
                 row = rows[(item.key, judged.claim.start, judged.claim.end)]
                 if judged.verdict is Verdict.OUTLIER:
@@ -371,18 +385,21 @@ def _findings(
     for row in sorted(mine, key=lambda r: (r.start, r.end)):
         i = index_of[id(row)]
         verdict = after.verdicts[i]
-        if verdict is Verdict.MAJORITY or verdict is Verdict.SINGLE:
+        if verdict in _NO_FINDING:
             continue
         others = [j for j, other in enumerate(after.claims) if other.article != row.article]
-        agrees = _agreement(after, i)
-        at_odds = [j for j in others if not agrees(j)]
+        against = after.against(i)
+        at_odds = [j for j in against if after.claims[j].article != row.article]
         if verdict is Verdict.DISPUTED and len(at_odds) < len(others) and was_split():
             continue  # the corpus was already split with no majority: joining one side brings nothing new
-        if not at_odds and others:
+        disagreeing = [after.claims[j] for j in (at_odds or against)]
+        if not disagreeing:
             continue  # pragma: no cover - an outlier always disagrees with someone
-        disagreeing = [after.claims[j] for j in at_odds]
         quoted = sorted(disagreeing, key=lambda r: (sources[r.article].outlet, sources[r.article].path, r.start))
-        message = _message(info, row, disagreeing, sources, self_only=not others)
+        message = _message(info, row, disagreeing, sources, self_only=not at_odds)
+        reason = after.reasons[i] if after.reasons else None
+        if reason in _REASON_WORDS:
+            message += f" ({_REASON_WORDS[reason]})"
         vague = row.confidence is Confidence.VAGUE or all(r.confidence is Confidence.VAGUE for r in disagreeing)
         out.append(
             _finding(
@@ -399,19 +416,6 @@ def _findings(
             )
         )
     return out
-
-
-def _agreement(found: Assessment[ClaimRow], i: int) -> Callable[[int], bool]:
-    """Whether claim ``j`` agrees with claim ``i``, worked out once per distinct value (claims share intervals)."""
-    memo: dict[object, bool] = {}
-
-    def agrees(j: int) -> bool:
-        key = found.keys[j] if found.keys[j] is not None else id(found.intervals[j])
-        if key not in memo:
-            memo[key] = found.agree(i, j)
-        return memo[key]
-
-    return agrees
 
 
 def _finding(
@@ -487,7 +491,12 @@ def _join(parts: Sequence[str]) -> str:
 
 
 def _restricted_report(
-    entries: list[CorpusEntry], outcome: list[FactCheck], rules: RuleSet, cache: ClaimCache, grouped: _CrossrefOnce
+    entries: list[CorpusEntry],
+    outcome: list[FactCheck],
+    rules: RuleSet,
+    cache: ClaimCache,
+    grouped: _CrossrefOnce,
+    copies: Sequence[WireArticle],
 ) -> Report:
     """The report of the facts the checked articles state, with every article's claims on them."""
     keys = [e.key for e in entries]
@@ -499,4 +508,5 @@ def _restricted_report(
     matches = [m for fact in sorted(wanted) if not is_grouped(fact) for m in cache.matches(keys, fact)]
     crossref = [f for f in grouped.findings() if f.fact.id in wanted] if any(is_grouped(f) for f in wanted) else []
     stated = {m.claim.source for m in matches} | {c.source for c in outcome} | {s for f in crossref for s in f.sources}
-    return build_report("", [e.source for e in entries if e.source.id in stated], matches, rules, (), crossref)
+    shown = [e.source for e in entries if e.source.id in stated]
+    return build_report("", shown, matches, rules, (), crossref, copies=copies)

@@ -23,8 +23,8 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck import names, organizations
-from factcheck.compare import judge
-from factcheck.discover import discover, policy_for_kind
+from factcheck.compare import NO_CONTEXT, Context, judge
+from factcheck.discover import discover, policy_for
 from factcheck.models import (
     Claim,
     ClaimKind,
@@ -32,14 +32,13 @@ from factcheck.models import (
     Finding,
     JudgedClaim,
     Reason,
-    Severity,
     Status,
     Verdict,
     WordChange,
 )
 from factcheck.quotematch import Alignment, align, quote_words
 from factcheck.rules.loader import RuleSet
-from factcheck.rules.schema import NamedRule, NameSettings, PersonRule, QuoteSettings
+from factcheck.rules.schema import DiscoverySettings, NamedRule, NameSettings, PersonRule, QuoteSettings
 
 QUOTES = "factcheck.quotes"
 PEOPLE = "factcheck.people"
@@ -70,7 +69,7 @@ def quoted(claim: Claim) -> str:
     return claim.label or claim.text
 
 
-def crossref_findings(buckets: dict[str, list[Claim]], rules: RuleSet) -> list[Finding]:
+def crossref_findings(buckets: dict[str, list[Claim]], rules: RuleSet, context: Context = NO_CONTEXT) -> list[Finding]:
     """The facts of the quote, person and organization buckets of a corpus."""
     settings = rules.settings
     people = buckets.get(PEOPLE, [])
@@ -81,24 +80,27 @@ def crossref_findings(buckets: dict[str, list[Claim]], rules: RuleSet) -> list[F
     if settings.quotes.compare:
         found.extend(_quote_findings(buckets.get(QUOTES, []), people, settings.quotes, settings.names))
     if settings.discovery.enabled:
-        found.extend(discovered_findings(buckets.get(UNPLACED, []), settings.discovery.severity))
+        found.extend(discovered_findings(buckets.get(UNPLACED, []), settings.discovery, context))
     return _unique_ids(found)
 
 
-def discovered_findings(claims: Sequence[Claim], severity: Severity) -> list[Finding]:
-    """Candidate facts grouped from the claims no rule placed, each judged as a rule-defined fact of its kind."""
+def discovered_findings(
+    claims: Sequence[Claim], settings: DiscoverySettings, context: Context = NO_CONTEXT
+) -> list[Finding]:
+    """Candidate facts grouped from the claims no rule placed, each judged as a rule-defined fact of its kind
+    (casualty and count facts as evolving, unless the settings say not)."""
     found = []
     for candidate in discover(claims):
         info = FactInfo(
             id=candidate.id,
             title=candidate.title,
             kind=candidate.kind,
-            severity=severity,
+            severity=settings.severity,
             description=f"Discovered: {candidate.kind.value} claims of {len(candidate.sources)} outlets that read as "
             f"one fact ({', '.join(candidate.key_terms)}); no rule declares it.",
             discovered=True,
         )
-        found.append(judge(info, candidate.claims, policy_for_kind(candidate.kind)))
+        found.append(judge(info, candidate.claims, policy_for(candidate, settings), context))
     return found
 
 

@@ -53,6 +53,8 @@ from factcheck.cues import fold
 from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, TIME_SLACK, Interval, Qualifier, Slack
 from factcheck.models import Claim, ClaimKind, ClaimRole, Confidence, Status
 from factcheck.numbers import SCALES, TENS, UNITS
+from factcheck.rules.schema import DiscoverySettings as SettingsDiscovery
+from factcheck.rules.schema import Evolving
 
 __all__ = ["DEFAULT", "CandidateFact", "DiscoverySettings", "conflicts", "discover", "policy_for_kind"]
 
@@ -116,20 +118,40 @@ class CandidateFact:
     unit: str | None
     key_terms: tuple[str, ...]
     claims: tuple[Claim, ...]
+    concept: str | None = None  # what kind of fact it reads as ("death", "evacuation"), when its words say
 
     @property
     def sources(self) -> tuple[str, ...]:
         return tuple(sorted({c.source for c in self.claims}))
 
+    @property
+    def evolving(self) -> Evolving | None:
+        """Casualty and count facts change as a story unfolds; a death toll can only grow."""
+        if self.kind not in (ClaimKind.QUANTITY, ClaimKind.MEASURE) or self.concept not in _EVOLVING_CONCEPTS:
+            return None
+        return Evolving(grows=self.concept in _GROWING_CONCEPTS)
 
-def policy_for_kind(kind: ClaimKind) -> Policy:
+
+# Concepts of figures that change as a story unfolds, and of those the ones that only grow.
+_EVOLVING_CONCEPTS = frozenset("death casualty injury hospital missing arrest evacuation rescue displaced vote".split())
+_GROWING_CONCEPTS = frozenset({"death"})
+
+
+def policy_for_kind(kind: ClaimKind, evolving: Evolving | None = None) -> Policy:
     """The policy a rule-defined fact of this kind gets by default: slack in days for dates, minutes for times."""
-    return Policy(slack=_slack_for(kind))
+    return Policy(slack=_slack_for(kind), evolving=evolving)
+
+
+def policy_for(candidate: CandidateFact, settings: SettingsDiscovery | None = None) -> Policy:
+    """The policy a candidate fact is judged by: its kind's, evolving when it counts casualties (unless the
+    settings turn that off)."""
+    evolving = candidate.evolving if settings is None or settings.evolving else None
+    return policy_for_kind(candidate.kind, evolving)
 
 
 def conflicts(candidate: CandidateFact) -> bool:
     """Whether the candidate's claims disagree, compared as a rule-defined fact of its kind would be."""
-    return assess(candidate.claims, policy_for_kind(candidate.kind)).status is Status.CONFLICT
+    return assess(candidate.claims, policy_for(candidate)).status is Status.CONFLICT
 
 
 def _slack_for(kind: ClaimKind) -> Slack:
@@ -1004,6 +1026,7 @@ def _named(
                 unit=_top(claim_units) if claim_units else None,
                 key_terms=key_terms,
                 claims=claims,
+                concept=_top(concepts) if concepts else None,
             )
         )
     return sorted(facts, key=lambda f: f.id)

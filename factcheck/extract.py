@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from factcheck.asof import as_of
+from factcheck.attribution import Attribution, figure_attributions
 from factcheck.dates import DateHit, DateOrder, find_dates
 from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, TIME_SLACK, Qualifier, interval_for
 from factcheck.lines import LineIndex
@@ -22,8 +26,8 @@ from factcheck.numbers import (
     words_of,
 )
 from factcheck.organizations import organization_claims
-from factcheck.people import person_claims, person_mentions
-from factcheck.quotes import quote_claims
+from factcheck.people import TITLE_WORDS, PersonMention, person_claims, person_mentions
+from factcheck.quotes import QuotedSpan, read_quotes
 from factcheck.times import TimeHit, find_times
 
 _QUALIFIER_PHRASES: dict[str, Qualifier] = {
@@ -236,17 +240,89 @@ _NOT_PLACES = frozenset(
 
 
 def extract_article(article: Article, sentences: Iterable[Sentence]) -> list[Claim]:
-    """Every claim in the article's sentences, in file order."""
+    """Every claim in the article's sentences, in file order: figures with who the outlet says gives them and
+    the time they are said to hold, then people, quotes and organizations."""
     index = LineIndex(article.text)
     claims: list[Claim] = []
     ordered = list(sentences)
     for sentence in ordered:
         claims.extend(claims_in_sentence(sentence, article.published, index, date_order=article.date_order))
     mentions = person_mentions(article, ordered)
+    quotes, quoted = read_quotes(article, ordered, index, mentions)
+    claims = _attributed(article, ordered, claims, quoted, mentions)
     claims.extend(person_claims(article, ordered, index, mentions))
-    claims.extend(quote_claims(article, ordered, index, mentions))
+    claims.extend(quotes)
     claims.extend(organization_claims(article, ordered, index))
     return claims
+
+
+_FIGURES = frozenset(
+    {ClaimKind.QUANTITY, ClaimKind.MONEY, ClaimKind.DURATION, ClaimKind.MEASURE, ClaimKind.DATE, ClaimKind.TIME}
+)
+_PRONOUN_REACH = 600  # characters back a "he said" looks for the person it stands for
+
+
+def _attributed(
+    article: Article,
+    sentences: Sequence[Sentence],
+    claims: list[Claim],
+    quoted: Sequence[QuotedSpan],
+    mentions: Sequence[PersonMention],
+) -> list[Claim]:
+    """The figures with the party each is attributed to (a quote's speaker for a figure inside the quote) and
+    the time it is said to hold ("as of 7 p.m."), when the sentence says."""
+    by_sentence: dict[int, list[int]] = defaultdict(list)
+    for k, claim in enumerate(claims):
+        if claim.kind in _FIGURES:
+            by_sentence[claim.sentence_start].append(k)
+    if not by_sentence:
+        return claims
+    spans = sorted(quoted, key=lambda q: (q.start, q.end))
+    starts = [q.start for q in spans]
+    mention_starts = [m.start for m in mentions]
+    out = list(claims)
+    for sentence in sentences:
+        members = by_sentence.get(sentence.start)
+        if not members:
+            continue
+        offsets = [(claims[k].start - sentence.start, claims[k].end - sentence.start) for k in members]
+        parties = figure_attributions(sentence.text, offsets)
+        for k, (start, end), party in zip(members, offsets, parties, strict=True):
+            claim = claims[k]
+            at = bisect_right(starts, claim.start) - 1
+            if at >= 0 and spans[at].start <= claim.start and claim.end <= spans[at].end:
+                who = spans[at].speaker
+            else:
+                who = _party_name(party, sentence, mentions, mention_starts)
+            when = as_of(sentence.text, start, end, article.published, article.published_at)
+            if who is not None or when is not None:
+                out[k] = claim.model_copy(update={"attributed_to": who, "as_of": when})
+    return out
+
+
+def _party_name(
+    party: Attribution | None, sentence: Sentence, mentions: Sequence[PersonMention], starts: Sequence[int]
+) -> str | None:
+    """The party's name: a person's full name when the party names one ("Sherman" -> "Wendy Sherman"), the
+    person a pronoun stands for (the last named before it), else the party's words."""
+    if party is None:
+        return None
+    begin, finish = sentence.start + party.start, sentence.start + party.end
+    if party.pronoun:
+        before = bisect_right(starts, begin) - 1
+        if before >= 0 and begin - mentions[before].start <= _PRONOUN_REACH:
+            return mentions[before].full_name
+        return None
+    first = bisect_left(starts, begin)
+    for mention in mentions[first:]:
+        if mention.start >= finish:
+            break
+        # The party is the person: the name alone, or after a title ("Deputy Secretary of State Wendy Sherman"),
+        # not a name-like run inside an organization's name ("U.S. Geological Survey").
+        lead = party.party[: max(0, len(party.party) - len(mention.name))].split()
+        if mention.end == finish and all(w.strip(".,") in TITLE_WORDS or w.islower() for w in lead):
+            return mention.full_name
+    return party.party
 
 
 def claims_in_sentence(

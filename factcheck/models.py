@@ -63,13 +63,19 @@ class Severity(StrEnum):
 
 
 class Status(StrEnum):
+    """How a fact's claims came out: ``conflict`` (outlets disagree), ``parties`` (the outlets agree on what each
+    party they cite says, and the parties disagree), ``updated`` (an evolving figure changed over time), ``agree``
+    or ``single`` (one independent source states it)."""
+
     CONFLICT = "conflict"
+    PARTIES = "parties"
+    UPDATED = "updated"
     AGREE = "agree"
     SINGLE = "single"
 
     @property
     def rank(self) -> int:
-        return {"conflict": 0, "agree": 1, "single": 2}[self.value]
+        return {"conflict": 0, "parties": 1, "updated": 2, "agree": 3, "single": 4}[self.value]
 
 
 class Reason(StrEnum):
@@ -80,6 +86,9 @@ class Reason(StrEnum):
     ATTRIBUTION = "attribution"  # the same words given to different speakers
     SPELLING = "spelling"  # a person's or an organization's name spelt differently
     TITLE = "title"  # a different title for the same person
+    COPY = "copy"  # a wire copy changed a figure of the wire's original
+    DECREASE = "decrease"  # a later report gives less of a figure that can only grow (a death toll)
+    CITATION = "citation"  # an outlet's own figure contradicts the figure it attributes to the party it cites
 
 
 class Verdict(StrEnum):
@@ -87,6 +96,7 @@ class Verdict(StrEnum):
     OUTLIER = "outlier"
     DISPUTED = "disputed"
     SINGLE = "single"
+    SUPERSEDED = "superseded"  # an evolving figure's earlier value, since updated
 
 
 class ExitCode(IntEnum):
@@ -109,6 +119,12 @@ class Article(Record):
     body_start: int
     title_start: int | None = None
     date_order: Literal["day-first", "month-first"] | None = None  # how its numeric dates read ("1/12/2022")
+    published_at: dt.datetime | None = None  # the publication time, when the front matter gives one
+    wire: str | None = None  # the wire agency whose story this is, when the front matter declares it
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_start :]
 
 
 class Source(Record):
@@ -118,10 +134,26 @@ class Source(Record):
     outlet: str
     published: dt.date | None
     path: str
+    published_at: dt.datetime | None = None
+    wire: str | None = None  # declared in the front matter
 
     @classmethod
     def of(cls, article: Article) -> Source:
-        return cls(id=article.id, outlet=article.outlet, published=article.published, path=article.path)
+        return cls(
+            id=article.id,
+            outlet=article.outlet,
+            published=article.published,
+            path=article.path,
+            published_at=article.published_at,
+            wire=article.wire,
+        )
+
+    @property
+    def when(self) -> str | None:
+        """When it was published, as ISO 8601 text: the time if known, else the date."""
+        if self.published_at is not None:
+            return self.published_at.isoformat(timespec="minutes")
+        return None if self.published is None else self.published.isoformat()
 
 
 class Sentence(Record):
@@ -163,6 +195,8 @@ class Claim(Record):
     speaker: str | None = None  # a quote's speaker, resolved to the full name the article gives
     venue: str | None = None  # where a quote was said, when stated ("ABC's This Week")
     title: str | None = None  # a person's title as the outlet gives it ("Deputy Secretary of State")
+    attributed_to: str | None = None  # the party the outlet cites for it ("U.S. intelligence"); None: its own
+    as_of: str | None = None  # the time the figure is stated to hold ("as of 7 p.m."), ISO 8601
 
     @classmethod
     def of_words(
@@ -250,6 +284,29 @@ class JudgedClaim(Record):
     changes: tuple[WordChange, ...] = ()  # a quote in a wording conflict: its words against the reference quote
     reference: bool = False  # the quote the others are shown against
     partial: bool = False  # a quote that gives only part of the passage another outlet quotes
+    reason: Reason | None = None  # an outlier's or a disputed claim's: why it is at odds (a changed wire copy...)
+
+
+class PartyFigure(Record):
+    """What one party says of a fact, by the sources that cite it (``party`` None: the outlets' own figure)."""
+
+    party: str | None
+    value: str
+    sources: tuple[str, ...]
+
+
+class TimelineEntry(Record):
+    """An evolving fact's value at one time, by the sources that report it then.
+
+    ``change``: ``first``; ``same`` (as before); ``updated`` (a new value); ``decrease`` (less of a figure that can
+    only grow); ``disputed`` (the reports of that time disagree).
+    """
+
+    at: str
+    value: str
+    sources: tuple[str, ...]
+    change: Literal["first", "same", "updated", "decrease", "disputed"]
+    party: str | None = None  # when the parties disagree: whose figure (None: the outlets' own)
 
 
 class Finding(Record):
@@ -262,6 +319,8 @@ class Finding(Record):
     majority: tuple[str, ...]
     outliers: tuple[str, ...]
     reason: Reason | None = None  # for a conflict: what the claims disagree on
+    parties: tuple[PartyFigure, ...] = ()  # when claims cite different parties: each party's figure
+    timeline: tuple[TimelineEntry, ...] = ()  # for an evolving fact: its values over time
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -276,6 +335,21 @@ class SourceSummary(Record):
     agree: int
     conflict: int
     single: int
+    updated: int = 0  # claims of evolving facts since updated by later reports
+    published_at: dt.datetime | None = None
+    wire: str | None = None  # the wire story it is a copy of (a WireCopies key)
+
+
+class WireCopies(Record):
+    """Articles that are one wire story under several mastheads: one independent source in every majority."""
+
+    key: str
+    name: str
+    members: tuple[str, ...]
+    outlets: tuple[str, ...]
+    declared: bool  # some member's front matter declares the wire
+    original: str | None  # the wire's own article, or the earliest copy
+    similarity: float  # the lowest text containment between linked copies
 
 
 class ReportError(Record):
@@ -319,6 +393,7 @@ class Report(Record):
     findings: tuple[Finding, ...]
     errors: tuple[ReportError, ...] = ()
     articles: tuple[ArticleText, ...] = ()
+    wires: tuple[WireCopies, ...] = ()
 
 
 class FindingKind(StrEnum):

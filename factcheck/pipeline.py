@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.articles import list_articles, parse_article, read_article
-from factcheck.compare import Policy, judge
+from factcheck.compare import NO_CONTEXT, Context, Policy, judge
 from factcheck.crossref import crossref_findings, is_bucket
 from factcheck.errors import InputError, Problem
 from factcheck.extract import extract_article
@@ -29,8 +29,10 @@ from factcheck.models import (
     SourceSummary,
     Status,
     Verdict,
+    WireCopies,
 )
 from factcheck.rules.loader import RuleSet
+from factcheck.wires import WireArticle, body_fingerprint, independent_sources, wire_credit, wire_groups
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
@@ -86,42 +88,109 @@ def policy_for(rules: RuleSet, fact_id: str) -> tuple[FactInfo, Policy]:
     info = FactInfo(
         id=rule.id, title=rule.title, kind=rule.claim_kind, severity=rule.severity, description=rule.description
     )
-    return info, Policy(method=rule.compare.method, slack=rule.slack(), similarity=rule.compare.similarity)
+    policy = Policy(
+        method=rule.compare.method, slack=rule.slack(), similarity=rule.compare.similarity, evolving=rule.evolving
+    )
+    return info, policy
 
 
-def findings(matches: Iterable[FactMatch], rules: RuleSet, grouped_elsewhere: Sequence[Finding] = ()) -> list[Finding]:
+def findings(
+    matches: Iterable[FactMatch],
+    rules: RuleSet,
+    grouped_elsewhere: Sequence[Finding] = (),
+    context: Context = NO_CONTEXT,
+) -> list[Finding]:
     """Group matches by fact (never all pairs) and judge each fact; ``grouped_elsewhere`` are findings already
-    made (a check's cross-outlet facts) to report with them, in the same order."""
+    made (a check's cross-outlet facts) to report with them, in the same order. ``context`` says which sources
+    are copies of one wire story and when each was published."""
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for match in matches:
         grouped[match.fact_id].append(match.claim)
     buckets = {fact_id: grouped.pop(fact_id) for fact_id in sorted(grouped) if is_bucket(fact_id)}
-    result = [*grouped_elsewhere, *crossref_findings(buckets, rules)]
+    result = [*grouped_elsewhere, *crossref_findings(buckets, rules, context)]
     for fact_id in sorted(grouped):
         if is_self_fact(fact_id):
             result.append(self_finding(fact_id, grouped[fact_id]))
             continue
         info, policy = policy_for(rules, fact_id)
-        result.append(judge(info, grouped[fact_id], policy))
+        result.append(judge(info, grouped[fact_id], policy, context))
     result.sort(key=lambda f: (f.status.rank, -f.severity.rank, f.fact.id))
     return result
 
 
-def summarize(sources: Sequence[Source], found: Sequence[Finding]) -> list[SourceSummary]:
-    counts: dict[str, dict[str, int]] = {s.id: {"agree": 0, "conflict": 0, "single": 0} for s in sources}
+def summarize(
+    sources: Sequence[Source], found: Sequence[Finding], wires: Sequence[WireCopies] = ()
+) -> list[SourceSummary]:
+    def zero() -> dict[str, int]:
+        return {"agree": 0, "conflict": 0, "single": 0, "updated": 0}
+
+    counts: dict[str, dict[str, int]] = {s.id: zero() for s in sources}
     for finding in found:
         for judged in finding.claims:
-            bucket = counts.setdefault(judged.claim.source, {"agree": 0, "conflict": 0, "single": 0})
+            bucket = counts.setdefault(judged.claim.source, zero())
             if judged.verdict is Verdict.SINGLE:
                 bucket["single"] += 1
             elif judged.verdict is Verdict.MAJORITY:
                 bucket["agree"] += 1
+            elif judged.verdict is Verdict.SUPERSEDED:
+                bucket["updated"] += 1
             else:
                 bucket["conflict"] += 1
+    wire_of = {member: wire.key for wire in wires for member in wire.members}
     return [
-        SourceSummary(id=s.id, outlet=s.outlet, published=s.published or dt.date.min, path=s.path, **counts[s.id])
+        SourceSummary(
+            id=s.id,
+            outlet=s.outlet,
+            published=s.published or dt.date.min,
+            path=s.path,
+            published_at=s.published_at,
+            wire=wire_of.get(s.id),
+            **counts[s.id],
+        )
         for s in sorted(sources, key=lambda s: s.id)
     ]
+
+
+def story_context(sources: Sequence[Source], copies: Sequence[WireArticle]) -> tuple[Context, list[WireCopies]]:
+    """Which sources are copies of one wire story (found by their texts, or declared), and when each was
+    published: what comparing a story's facts needs besides their claims."""
+    groups = wire_groups(copies)
+    outlets = {s.id: s.outlet for s in sources}
+    wires = [
+        WireCopies(
+            key=g.key,
+            name=g.name,
+            members=g.members,
+            outlets=tuple(outlets.get(m, m) for m in g.members),
+            declared=g.declared,
+            original=g.original,
+            similarity=g.similarity,
+        )
+        for g in groups
+    ]
+    context = Context(
+        independent=independent_sources(groups),
+        originals={g.key: g.original for g in groups if g.original is not None},
+        published={s.id: when for s in sources if (when := s.when) is not None},
+    )
+    return context, wires
+
+
+def wire_article(source: Source, credit: str | None, fingerprint: bytes) -> WireArticle:
+    """What finding wire copies needs of an article."""
+    return WireArticle(
+        id=source.id,
+        outlet=source.outlet,
+        order=source.when or "",
+        declared=source.wire,
+        credit=credit,
+        fingerprint=fingerprint,
+    )
+
+
+def wire_article_of(article: Article) -> WireArticle:
+    body = article.body
+    return wire_article(Source.of(article), wire_credit(body, article.byline), body_fingerprint(body))
 
 
 def build_report(
@@ -131,10 +200,19 @@ def build_report(
     rules: RuleSet,
     problems: Sequence[Problem] = (),
     grouped_elsewhere: Sequence[Finding] = (),
+    copies: Sequence[WireArticle] = (),
 ) -> Report:
-    found = findings(matches, rules, grouped_elsewhere)
+    """The report of a story: its facts judged, its sources summed up; ``copies`` lets wire copies be found."""
+    context, wires = story_context(sources, copies)
+    found = findings(matches, rules, grouped_elsewhere, context)
     errors = tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=_problem_key))
-    return Report(corpus=corpus, sources=tuple(summarize(sources, found)), findings=tuple(found), errors=errors)
+    return Report(
+        corpus=corpus,
+        sources=tuple(summarize(sources, found, wires)),
+        findings=tuple(found),
+        errors=errors,
+        wires=tuple(wires),
+    )
 
 
 def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
@@ -147,6 +225,7 @@ def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
     sources: list[Source] = []
     matches: list[FactMatch] = []
     problems: list[Problem] = []
+    copies: list[WireArticle] = []
     for path in paths:
         try:
             article = read_article(path)
@@ -154,8 +233,9 @@ def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
             problems.extend(exc.problems)
             continue
         sources.append(Source.of(article))
+        copies.append(wire_article_of(article))
         matches.extend(analyze(article, rules).matches)
-    return build_report(corpus_dir.as_posix(), sources, matches, rules, problems)
+    return build_report(corpus_dir.as_posix(), sources, matches, rules, problems, copies=copies)
 
 
 def cached_report(corpus_dir: Path, rules: RuleSet, cache: ClaimCache) -> Report:
@@ -165,7 +245,9 @@ def cached_report(corpus_dir: Path, rules: RuleSet, cache: ClaimCache) -> Report
     def from_cache() -> Report:
         entries, problems = cache.load(paths, rules)
         matches = list(cache.matches(e.key for e in entries))
-        return build_report(corpus_dir.as_posix(), [e.source for e in entries], matches, rules, problems)
+        sources = [e.source for e in entries]
+        copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
+        return build_report(corpus_dir.as_posix(), sources, matches, rules, problems, copies=copies)
 
     return cache.retrying(from_cache)
 

@@ -682,13 +682,31 @@ class _Quote:
     speaker: str | None = None
 
 
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Words between quote marks (offsets into the article's text) and who says them, if known."""
+
+    start: int
+    end: int
+    speaker: str | None
+
+
 def quote_claims(
     article: Article, sentences: Sequence[Sentence], index: LineIndex, people: Sequence[PersonMention]
 ) -> list[Claim]:
     """The article's quotes as claims of kind QUOTE, in file order, each with its speaker and venue."""
+    return read_quotes(article, sentences, index, people)[0]
+
+
+def read_quotes(
+    article: Article, sentences: Sequence[Sentence], index: LineIndex, people: Sequence[PersonMention]
+) -> tuple[list[Claim], list[QuotedSpan]]:
+    """The article's quotes as claims, and the quoted words' spans with their speakers (figures a speaker gives
+    are that speaker's)."""
     reader = _Reader(article, sentences, people)
     quotes = _quotes(reader)
     claims: list[Claim] = []
+    spans: list[QuotedSpan] = []
     previous: _Quote | None = None
     for quote in quotes:
         _attribute(reader, quote, previous)
@@ -696,7 +714,8 @@ def quote_claims(
         if claim is not None:
             claims.append(claim)
             previous = quote
-    return claims
+            spans.extend(QuotedSpan(*piece.content, quote.speaker) for piece in quote.pieces if not piece.title)
+    return claims, spans
 
 
 def _quotes(reader: _Reader) -> list[_Quote]:

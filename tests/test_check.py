@@ -290,7 +290,7 @@ def test_cli_json_output_is_byte_identical_run_to_run(tmp_path: Path, story: Pat
     second = run("check", new, "--against", story, "--format", "json", "--no-cache")
     assert first.stdout == second.stdout
     document = json.loads(first.stdout)
-    assert document["schema"] == "factcheck.report/1"
+    assert document["schema"] == "factcheck.report/2"
     assert {f["id"] for f in document["facts"]} >= {"geneva.meeting-duration", "geneva.troops-at-border"}
 
 

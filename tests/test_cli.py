@@ -328,7 +328,7 @@ def test_report_on_the_bundled_corpus_exits_1(bundled_json: Result) -> None:
     assert bundled_json.code == 1
     assert bundled_json.stderr == ""
     document = json.loads(bundled_json.stdout)
-    assert document["schema"] == "factcheck.report/1"
+    assert document["schema"] == "factcheck.report/2"
     assert [s["id"] for s in document["sources"]] == GOOD_SOURCES
     assert document["errors"] == []
     assert any(f["status"] == "conflict" and f["severity"] == "error" for f in document["facts"])

@@ -7,9 +7,10 @@ from collections import Counter
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from factcheck.compare import Policy, compared_interval, judge, normalize_text
+from factcheck.compare import Context, Policy, compared_interval, judge, normalize_text, unnamed_party
 from factcheck.intervals import Interval, Qualifier, Slack
-from factcheck.models import Claim, ClaimKind, Confidence, FactInfo, Finding, Severity, Status, Verdict
+from factcheck.models import Claim, ClaimKind, Confidence, FactInfo, Finding, Reason, Severity, Status, Verdict
+from factcheck.rules.schema import Evolving
 
 TROOPS = FactInfo(id="geneva.troops-at-border", title="Troops", kind=ClaimKind.QUANTITY, severity=Severity.ERROR)
 DURATION = FactInfo(id="geneva.meeting-duration", title="Length", kind=ClaimKind.DURATION, severity=Severity.ERROR)
@@ -544,3 +545,121 @@ def test_vague_claims_alone_never_make_an_error(values: list[int]) -> None:
     finding = judge(TROOPS, claims, OVERLAP)
     expected = Severity.WARNING if finding.status is Status.CONFLICT else Severity.ERROR
     assert finding.severity is expected
+
+
+# --- parties, evolving facts, wire copies -------------------------------------------------------------------------
+
+EVOLVING = Policy(slack=Slack(rounding=0.0), evolving=Evolving(grows=True))
+TOLL = FactInfo(id="flood.deaths", title="Deaths", kind=ClaimKind.QUANTITY, severity=Severity.ERROR)
+
+
+def cited(source: str, value: float, party: str | None = None, as_of: str | None = None, start: int = 0) -> Claim:
+    return claim(source, value, start=start).model_copy(update={"attributed_to": party, "as_of": as_of})
+
+
+def test_two_named_parties_giving_different_figures_differ_as_parties() -> None:
+    claims = [
+        cited("a", 7.4, "U.S. Geological Survey"),
+        cited("b", 7.2, "Central Weather Administration"),
+        cited("c", 7.4, "USGS"),
+        cited("d", 7.2, "CWA"),
+    ]
+    found = judge(TROOPS, claims, Policy(slack=Slack(rounding=0.0)))
+    assert found.status is Status.PARTIES
+    assert found.outliers == ()
+    assert {(p.party, p.sources) for p in found.parties} == {
+        ("U.S. Geological Survey", ("a", "c")),
+        ("Central Weather Administration", ("b", "d")),
+    }
+
+
+def test_two_outlets_giving_one_party_different_figures_stay_a_conflict() -> None:
+    claims = [cited("a", 10, "USGS"), cited("b", 10, "U.S. Geological Survey"), cited("c", 35, "USGS")]
+    found = judge(TROOPS, claims, Policy(slack=Slack(rounding=0.0)))
+    assert found.status is Status.CONFLICT and found.outliers == ("c",)
+
+
+def test_a_party_that_names_no_one_is_the_outlets_own() -> None:
+    # "Officials" and "local officials" relay one count: the outlet that cites the county alone is outvoted.
+    claims = [cited("a", 4, "local officials"), cited("b", 4), cited("c", 4, "Officials")]
+    claims.append(cited("d", 3, "Wexley County"))
+    found = judge(TROOPS, claims, Policy(slack=Slack(rounding=0.0)))
+    assert found.status is Status.CONFLICT and found.outliers == ("d",) and found.parties == ()
+
+
+def test_an_own_figure_that_is_no_partys_is_at_odds_with_them() -> None:
+    claims = [cited("a", 7.4, "USGS"), cited("b", 7.2, "CWA"), cited("c", 7.4, "USGS"), cited("e", 6.1)]
+    found = judge(TROOPS, claims, Policy(slack=Slack(rounding=0.0)))
+    assert found.status is Status.CONFLICT and found.outliers == ("e",)
+
+
+def test_an_outlets_own_figure_against_the_party_it_cites_is_a_citation_conflict() -> None:
+    claims = [cited("a", 12, "Fire Agency", start=0), cited("a", 15, start=50), cited("b", 12, "Fire Agency")]
+    found = judge(TROOPS, claims, Policy(slack=Slack(rounding=0.0)))
+    assert found.status is Status.CONFLICT and found.reason is Reason.CITATION
+    assert [j.claim.stated_low for j in found.claims if j.verdict is Verdict.OUTLIER] == [15]
+
+
+def test_a_later_toll_updates_and_earlier_ones_are_superseded() -> None:
+    context = Context(published={"a": "2024-11-05T08:00+07:00", "b": "2024-11-05T13:00+07:00", "c": "2024-11-06"})
+    found = judge(TOLL, [cited("a", 4), cited("b", 9), cited("c", 12)], EVOLVING, context)
+    assert found.status is Status.UPDATED
+    assert [j.verdict for j in found.claims] == [Verdict.SUPERSEDED, Verdict.SUPERSEDED, Verdict.SINGLE]
+    assert [t.change for t in found.timeline] == ["first", "updated", "updated"]
+
+
+def test_same_time_reports_that_disagree_conflict_and_a_lower_later_toll_is_flagged() -> None:
+    context = Context(
+        published={"a": "2024-11-05T08:05+07:00", "b": "2024-11-05T08:20+07:00", "c": "2024-11-05T21:00+07:00"}
+    )
+    claims = [cited("a", 4), cited("b", 6), cited("c", 12, as_of="2024-11-05T18:00+07:00"), cited("d", 10)]
+    context = Context(published={**context.published, "d": "2024-11-05T21:30+07:00"})
+    found = judge(TOLL, claims, EVOLVING, context)
+    assert found.status is Status.CONFLICT and found.reason is Reason.VALUE
+    reasons = {j.claim.source: (j.verdict, j.reason) for j in found.claims}
+    assert reasons["a"] == reasons["b"] == (Verdict.DISPUTED, Reason.VALUE)
+    assert reasons["d"] == (Verdict.OUTLIER, Reason.DECREASE)
+    assert [t.change for t in found.timeline] == ["disputed", "first", "decrease"]
+
+
+def test_a_fact_that_may_fall_is_updated_not_flagged_when_it_falls() -> None:
+    context = Context(published={"a": "2024-11-05T08:00", "b": "2024-11-05T21:00"})
+    policy = Policy(slack=Slack(rounding=0.0), evolving=Evolving())
+    found = judge(TOLL, [cited("a", 5000), cited("b", 2600)], policy, context)
+    assert found.status is Status.UPDATED
+
+
+def test_wire_copies_count_once_and_a_changed_copy_is_a_finding() -> None:
+    context = Context(independent=dict.fromkeys(("w1", "w2", "w3"), "wire:ap"), originals={"wire:ap": "w1"})
+    passengers = [cited("w1", 212), cited("w2", 212), cited("w3", 212), cited("i1", 240), cited("i2", 240)]
+    found = judge(TROOPS, passengers, Policy(slack=Slack(rounding=0.0)), context)
+    assert found.majority == ("i1", "i2") and found.outliers == ("w1", "w2", "w3")
+    carriages = [cited("w1", 4), cited("w2", 4), cited("w3", 5)]
+    found = judge(TROOPS, carriages, Policy(slack=Slack(rounding=0.0)), context)
+    assert found.status is Status.CONFLICT and found.reason is Reason.COPY and found.outliers == ("w3",)
+    assert judge(TROOPS, carriages[:2], OVERLAP, context).status is Status.SINGLE  # one wire: one source
+
+
+@st.composite
+def timed_claims(draw: st.DrawFn) -> tuple[list[Claim], Context]:
+    sources = draw(st.lists(st.sampled_from("abcdefg"), min_size=1, max_size=7, unique=True))
+    claims = [cited(s, draw(st.integers(0, 20)), start=10 * k) for k, s in enumerate(sources)]
+    hours = {s: draw(st.integers(0, 47)) for s in sources}
+    published = {s: f"2024-11-{5 + h // 24:02d}T{h % 24:02d}:00+07:00" for s, h in hours.items()}
+    return claims, Context(published=published)
+
+
+@given(data=st.data(), drawn=timed_claims(), grows=st.booleans())
+def test_an_evolving_facts_finding_does_not_depend_on_claim_order(
+    data: st.DataObject, drawn: tuple[list[Claim], Context], grows: bool
+) -> None:
+    claims, context = drawn
+    policy = Policy(slack=Slack(rounding=0.0), evolving=Evolving(grows=grows))
+    shuffled = data.draw(st.permutations(claims))
+    assert judge(TOLL, claims, policy, context) == judge(TOLL, shuffled, policy, context)
+
+
+@given(st.lists(st.sampled_from(["officials", "Police", "USGS", "U.S. intelligence", "county engineers", "Russia"])))
+def test_party_naming_is_a_property_of_the_name_alone(names: list[str]) -> None:
+    assert [unnamed_party(n) for n in names] == [unnamed_party(n) for n in names]
+    assert all(unnamed_party(n) == (n in ("officials", "Police", "county engineers")) for n in names)

@@ -17,7 +17,7 @@ from factcheck.rules.loader import RuleSet, load_rules
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus" / "geneva-2022"
-STORIES = sorted(p for p in (REPO / "tests" / "data" / "stories").iterdir() if p.is_dir())
+STORIES = sorted(p for p in (REPO / "tests" / "data" / "stories").iterdir() if (p / "answers.yaml").exists())
 SCRIPT = str(Path(sys.executable).parent / "factcheck")
 
 

@@ -23,28 +23,46 @@ import pytest
 
 from factcheck.articles import read_article
 from factcheck.cache import ClaimCache
+from factcheck.intervals import Interval, Qualifier
 from factcheck.models import (
     ArticleText,
+    Claim,
     ClaimKind,
     FactInfo,
     Finding,
+    JudgedClaim,
     Mark,
+    PartyFigure,
+    Reason,
     Report,
     Review,
     ReviewDecision,
     Severity,
+    SourceSummary,
     Status,
+    TimelineEntry,
     Verdict,
 )
 from factcheck.pipeline import claims_of, run_report
 from factcheck.render import REPORT_FORMATS
-from factcheck.render.html import CONTRAST_PAIRS, PALETTE, document, fact_anchor, slug
+from factcheck.render.html import (
+    CONTRAST_PAIRS,
+    CSS,
+    PALETTE,
+    STATUS_LABELS,
+    document,
+    fact_anchor,
+    slug,
+    wire_anchor,
+)
 from factcheck.render.json_format import render as render_json
+from factcheck.render.values import REASON_WORDS
 from factcheck.rules.loader import RuleSet, load_rules
 from factcheck.texts import article_texts, on_findings
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = Path("corpus/geneva-2022")
+STORIES = ROOT / "tests" / "data" / "stories"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -135,6 +153,49 @@ def page_html(report: Report) -> str:
 @pytest.fixture(scope="module")
 def page(page_html: str) -> Page:
     return Page(page_html)
+
+
+def _story(name: str) -> Report:
+    """A story folder's report (with its own rules), with the articles' texts."""
+    folder = STORIES / name
+    rules = load_rules(folder / "rules.yaml")
+    plain = run_report(folder, rules)
+    with ClaimCache(None) as cache:
+        texts = on_findings(article_texts(folder, rules, cache), plain.findings)
+    return plain.model_copy(update={"articles": texts})
+
+
+@pytest.fixture(scope="module")
+def flood() -> Report:
+    return _story("flood-toll")
+
+
+@pytest.fixture(scope="module")
+def rail() -> Report:
+    return _story("rail-wire")
+
+
+def assert_sound(page: Page) -> None:
+    """Well nested, one of each landmark, headings in order, unique ids, and every fragment link lands."""
+    assert page.problems == []
+    for landmark in ("header", "nav", "main", "footer"):
+        assert len(page.find(landmark)) == 1, landmark
+    levels = [int(e.tag[1]) for e in page.elements if re.fullmatch(r"h[1-6]", e.tag)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    ids = [e.attrs["id"] for e in page.elements if "id" in e.attrs]
+    assert len(ids) == len(set(ids))
+    for element in page.find("a"):
+        assert element.attrs["href"][1:] in set(ids), element.attrs["href"]
+
+
+def fact_element(page: Page, fact_id: str) -> Element:
+    (element,) = page.find("article", id=fact_anchor(fact_id))
+    return element
+
+
+def within(page: Page, outer: Element, tag: str | None = None) -> list[Element]:
+    return [e for e in page.elements if outer in e.ancestors and (tag is None or e.tag == tag)]
 
 
 def test_registered_as_a_report_format(report: Report) -> None:
@@ -527,3 +588,241 @@ def test_a_bad_article_has_no_text_and_its_error_is_on_the_page(tmp_path: Path, 
     assert [e.attrs["data-source"] for e in page.classed("source-article")] == ["evil", "plain"]
     (errors,) = page.classed("errors")
     assert "broken.md:5" in text_of(errors) and "not valid UTF-8" in text_of(errors)
+
+
+def test_every_status_has_a_label_a_badge_a_filter_box_and_a_count(page: Page, report: Report) -> None:
+    assert set(STATUS_LABELS) == set(Status)
+    boxes = page.find("input", name="status")
+    assert [b.attrs["value"] for b in boxes] == [s.value for s in Status]
+    for box, status in zip(boxes, Status, strict=True):
+        label = box.inside("label")
+        assert label is not None and STATUS_LABELS[status] in text_of(label)
+        (count,) = page.find("span", **{"data-count": f"status:{status.value}"})
+        assert text_of(count) == str(sum(1 for f in report.findings if f.status is status))
+    summary = page.by_id()["summary"]
+    badges = [e for e in page.classed("badge") if summary in e.ancestors]
+    assert [b.attrs["class"] for b in badges] == [f"badge status-{s.value}" for s in Status]
+    assert [text_of(b) for b in badges] == [STATUS_LABELS[s] for s in Status]
+    for status in Status:
+        assert f".status-{status.value} {{ background: {PALETTE[status.value]}; }}" in CSS
+        assert ("badge-text", status.value) in CONTRAST_PAIRS
+
+
+def _claim(source: str, sentence: str, words: str, value: float, party: str | None) -> Claim:
+    start = sentence.index(words)
+    return Claim(
+        source=source,
+        kind=ClaimKind.MEASURE,
+        text=words,
+        start=start,
+        end=start + len(words),
+        line=5,
+        sentence=sentence,
+        sentence_start=0,
+        qualifier=Qualifier.EXACT,
+        stated_low=value,
+        stated_high=value,
+        unit="magnitude",
+        attributed_to=party,
+    )
+
+
+def _parties_report() -> Report:
+    usgs, agency = "U.S. Geological Survey", "<b>Tolvana</b> & Seismic Agency"
+    claims = (
+        _claim("meridian", "USGS put the quake at magnitude 7.4, the U.S. Geological Survey said.", "7.4", 7.4, usgs),
+        _claim("orison", "The quake had a magnitude of 7.4, according to the USGS.", "7.4", 7.4, usgs),
+        _claim("tbc", "The national agency put the quake at magnitude 7.2.", "7.2", 7.2, agency),
+    )
+    judged = tuple(
+        JudgedClaim(claim=c, compared=Interval(low=c.stated_low, high=c.stated_high), verdict=Verdict.MAJORITY)
+        for c in claims
+    )
+    finding = Finding(
+        fact=FactInfo(
+            id="quake.magnitude", title="Magnitude of the quake", kind=ClaimKind.MEASURE, severity=Severity.ERROR
+        ),
+        status=Status.PARTIES,
+        severity=Severity.ERROR,
+        claims=judged,
+        majority=(),
+        outliers=(),
+        parties=(
+            PartyFigure(party=usgs, value="magnitude 7.4", sources=("meridian", "orison")),
+            PartyFigure(party=agency, value="magnitude 7.2", sources=("tbc",)),
+        ),
+        timeline=(
+            TimelineEntry(
+                at="2024-09-17T05:10", value="magnitude 7.4", sources=("meridian",), change="first", party=usgs
+            ),
+            TimelineEntry(at="2024-09-17T06:00", value="magnitude 7.2", sources=("tbc",), change="first", party=agency),
+        ),
+    )
+    sources = tuple(
+        SourceSummary(id=s, outlet=o, published=dt.date(2024, 9, 17), path=f"q/{s}.md", agree=1, conflict=0, single=0)
+        for s, o in (("meridian", "Daily Meridian"), ("orison", "Orison Wire"), ("tbc", "TBC <News>"))
+    )
+    return Report(corpus="quake", sources=sources, findings=(finding,))
+
+
+def test_a_fact_whose_parties_differ_shows_each_partys_figure() -> None:
+    report = _parties_report()
+    page_html = document(report)
+    assert document(report.model_copy(deep=True)) == page_html
+    page = Page(page_html)
+    assert_sound(page)
+    fact = fact_element(page, "quake.magnitude")
+    assert fact.attrs["data-status"] == "parties"
+    (badge,) = [e for e in within(page, fact) if "badge" in e.attrs.get("class", "")]
+    assert badge.attrs["class"] == "badge status-parties" and text_of(badge) == "Parties differ"
+    (outcome,) = [e for e in within(page, fact, "p") if "parties" in e.attrs.get("class", "").split()]
+    assert text_of(outcome) == (
+        "Parties differ (U.S. Geological Survey vs <b>Tolvana</b> & Seismic Agency): "
+        "a disagreement between the parties, not the outlets"
+    )
+    (listing,) = [e for e in within(page, fact, "ul") if "parties-list" in e.attrs.get("class", "")]
+    assert listing.attrs["aria-labelledby"] == outcome.attrs["id"]
+    items = [" ".join(text_of(li).split()) for li in within(page, listing, "li")]
+    assert items == [
+        "U.S. Geological Survey: magnitude 7.4 (cited by Daily Meridian, Orison Wire)",
+        "<b>Tolvana</b> & Seismic Agency: magnitude 7.2 (cited by TBC <News>)",
+    ]
+    assert "&lt;b&gt;Tolvana&lt;/b&gt; &amp; Seismic Agency" in page_html and "<b>" not in page_html
+    values = [text_of(td) for td in within(page, fact, "td") if td.attrs.get("data-label") == "Value"]
+    assert values == [
+        "magnitude 7.4 · per U.S. Geological Survey",
+        "magnitude 7.4 · per U.S. Geological Survey",
+        "magnitude 7.2 · per <b>Tolvana</b> & Seismic Agency",
+    ]
+    assert "1 differ by party" in text_of(page.classed("lede")[0])
+    assert text_of(page.find("span", **{"data-count": "status:parties"})[0]) == "1"
+    (timeline,) = [e for e in within(page, fact, "ol") if "timeline" in e.attrs.get("class", "").split()]
+    assert [" ".join(text_of(li).split()) for li in within(page, timeline, "li")] == [
+        "2024-09-17T05:10 [U.S. Geological Survey]: magnitude 7.4 (Daily Meridian) — first report",
+        "2024-09-17T06:00 [<b>Tolvana</b> & Seismic Agency]: magnitude 7.2 (TBC <News>) — first report",
+    ]
+    assert "wires" not in page.by_id()
+
+
+def test_an_evolving_fact_shows_its_timeline_and_superseded_claims(flood: Report) -> None:
+    page_html = document(flood)
+    assert document(flood.model_copy(deep=True)) == page_html
+    page = Page(page_html)
+    assert_sound(page)
+    outlets = {s.id: s.outlet for s in flood.sources}
+    updated = [f for f in flood.findings if f.status is Status.UPDATED and f.timeline]
+    assert updated, "the flood story has an evolving figure that changed"
+    evolving = [f for f in flood.findings if f.timeline]
+    for finding in evolving:
+        fact = fact_element(page, finding.fact.id)
+        assert fact.attrs["data-status"] == finding.status.value
+        (timeline,) = [e for e in within(page, fact, "ol") if "timeline" in e.attrs.get("class", "").split()]
+        entries = within(page, timeline, "li")
+        assert len(entries) == len(finding.timeline)
+        for li, entry in zip(entries, finding.timeline, strict=True):
+            words = " ".join(text_of(li).split())
+            assert words.startswith(f"{entry.at}: {entry.value} (")
+            assert ", ".join(outlets[s] for s in entry.sources) in words
+            (time,) = within(page, li, "time")
+            assert time.attrs["datetime"] == entry.at
+            (change,) = [e for e in within(page, li, "span") if "change" in e.attrs.get("class", "").split()]
+            assert f"change-{entry.change}" in change.attrs["class"]
+        rows = [r for r in within(page, fact, "tr") if "data-source" in r.attrs]
+        assert [r.attrs["class"] for r in rows] == [f"verdict-{j.verdict.value}" for j in finding.claims]
+        for row, judged in zip(rows, finding.claims, strict=True):
+            (verdict,) = [e for e in within(page, row) if "verdict" in e.attrs.get("class", "").split()]
+            assert text_of(verdict) == judged.verdict.value
+            assert f"verdict-word-{judged.verdict.value}" in verdict.attrs["class"]
+            (value,) = [td for td in within(page, row, "td") if td.attrs.get("data-label") == "Value"]
+            if judged.claim.as_of:
+                assert f" · as of {judged.claim.as_of}" in text_of(value)
+    superseded = [j for f in evolving for j in f.claims if j.verdict is Verdict.SUPERSEDED]
+    assert superseded
+    assert len(page.classed("verdict-word-superseded")) == len(superseded)
+    assert ".verdict-word-superseded { color: #545454;" in CSS  # muted
+    count = sum(1 for f in flood.findings if f.status is Status.UPDATED)
+    assert f"{count} updated" in text_of(page.classed("lede")[0])
+    # A lower death toll later in the day is flagged in the timeline, and its row says why it is an outlier.
+    decreases = [f for f in evolving if any(t.change == "decrease" for t in f.timeline)]
+    for finding in decreases:
+        fact = fact_element(page, finding.fact.id)
+        assert [e for e in within(page, fact, "span") if "change-decrease" in e.attrs.get("class", "")]
+        for judged in finding.claims:
+            if judged.reason is not None and judged.reason is not finding.reason:
+                assert REASON_WORDS[judged.reason.value] in text_of(fact)
+    # The outlets table: the updated column, and the publication time where the front matter gives one.
+    (table,) = page.classed("outlets-table")
+    heads = [text_of(th) for th in within(page, table, "th") if th.attrs.get("scope") == "col"]
+    assert heads == ["Outlet", "Published", "Agree", "Conflict", "Single", "Updated", "Wire copy of", "File"]
+    rows = within(page, table, "tr")[1:]
+    assert len(rows) == len(flood.sources)
+    for row, source in zip(rows, flood.sources, strict=True):
+        cells = {td.attrs["data-label"]: td for td in within(page, row, "td")}
+        assert text_of(cells["Updated"]) == str(source.updated)
+        assert text_of(cells["Wire copy of"]) == ""
+        when = (
+            source.published_at.isoformat(timespec="minutes") if source.published_at else source.published.isoformat()
+        )
+        assert text_of(cells["Published"]) == when
+        assert within(page, cells["Published"], "time")[0].attrs["datetime"] == when
+    assert any(s.published_at is not None for s in flood.sources)
+    assert any(s.updated for s in flood.sources)
+
+
+def test_a_conflict_shows_its_reason_in_words(rail: Report) -> None:
+    page = Page(document(rail))
+    conflicts = [f for f in rail.findings if f.status is Status.CONFLICT and f.reason is not None]
+    assert conflicts
+    for finding in conflicts:
+        fact = fact_element(page, finding.fact.id)
+        reason = finding.reason
+        assert reason is not None
+        (outcome,) = [e for e in within(page, fact, "p") if "conflict" in e.attrs.get("class", "").split()]
+        assert text_of(outcome).endswith(f" · reason: {reason.value} ({REASON_WORDS[reason.value]})")
+    assert any(f.reason is Reason.COPY for f in conflicts)
+    assert "a wire copy changed the wire&#x27;s figure" in document(rail)
+
+
+def test_wire_stories_are_listed_with_their_mastheads(rail: Report) -> None:
+    page_html = document(rail)
+    assert document(rail.model_copy(deep=True)) == page_html
+    page = Page(page_html)
+    assert_sound(page)
+    assert rail.wires
+    ids = page.by_id()
+    section = ids["wires"]
+    assert section.tag == "section" and section.inside("section", id="summary") is not None
+    assert text_of(ids["wires-title"]) == "Wire stories" and ids["wires-title"].tag == "h3"
+    assert page.find("a", href="#wires") and page.find("a", href="#wires")[0].inside("nav") is not None
+    for wire in rail.wires:
+        item = ids[wire_anchor(wire.key)]
+        assert item.tag == "li" and section in item.ancestors
+        assert wire.name in text_of(item) and ("declared" if wire.declared else "shared") in text_of(item)
+        mastheads = [li for li in within(page, item, "li")]
+        assert [" ".join(text_of(li).split()) for li in mastheads] == [
+            name + (" (original)" if member == wire.original else "")
+            for member, name in zip(wire.members, wire.outlets, strict=True)
+        ]
+        for li, member in zip(mastheads, wire.members, strict=True):  # each masthead links to its text
+            assert [a.attrs["href"] for a in within(page, li, "a")] == [f"#article-{slug(member)}"]
+    # The outlets table says which wire each copy is, linked to the wire's entry; so does each article's header.
+    (table,) = page.classed("outlets-table")
+    rows = within(page, table, "tr")[1:]
+    names = {w.key: w.name for w in rail.wires}
+    for row, source in zip(rows, rail.sources, strict=True):
+        (cell,) = [td for td in within(page, row, "td") if td.attrs["data-label"] == "Wire copy of"]
+        links = within(page, cell, "a")
+        if source.wire is None:
+            assert text_of(cell) == "" and not links
+        else:
+            assert text_of(cell) == names[source.wire]
+            assert [a.attrs["href"] for a in links] == [f"#{wire_anchor(source.wire)}"]
+            (article,) = page.find("article", id=f"article-{slug(source.id)}")
+            (meta,) = [e for e in within(page, article, "p") if "article-meta" in e.attrs.get("class", "")]
+            assert f"wire copy of {names[source.wire]}" in text_of(meta)
+
+
+def test_a_report_without_wires_has_no_wire_section(page: Page, report: Report) -> None:
+    assert not report.wires
+    assert "wires" not in page.by_id()
+    assert not page.find("a", href="#wires")

@@ -149,8 +149,9 @@ def test_filtering_by_status_hides_and_shows_facts(loaded: Loaded, report_files:
     page = loaded.page
     total = len(document["facts"])
     assert loaded.visible_facts() == _fact_ids(document)
-    page.uncheck("input[name=status][value=agree]")
-    page.uncheck("input[name=status][value=single]")
+    for status in page.eval_on_selector_all("input[name=status]", "els => els.map(e => e.value)"):
+        if status != "conflict":
+            page.uncheck(f"input[name=status][value={status}]")
     conflicts = _fact_ids(document, lambda f: f["status"] == "conflict")
     assert conflicts and loaded.visible_facts() == conflicts
     assert page.text_content("#filter-result") == f"Showing {len(conflicts)} of {total} facts."
@@ -281,6 +282,111 @@ def test_narrow_screen_needs_no_sideways_scrolling(browser: Any, report_files: t
     try:
         overflow = narrow.page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0
+        assert narrow.errors == []
+    finally:
+        narrow.close()
+
+
+STORIES = ROOT / "tests" / "data" / "stories"
+
+
+@pytest.fixture(scope="module")
+def story_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, Any]]:
+    """Pages of the bundled test stories with evolving figures (flood-toll) and a wire story (rail-wire), each
+    with its report."""
+    from factcheck.cache import ClaimCache
+    from factcheck.pipeline import run_report
+    from factcheck.render.html import document
+    from factcheck.rules.loader import load_rules
+    from factcheck.texts import article_texts, on_findings
+
+    tmp = tmp_path_factory.mktemp("html-stories")
+    pages = {}
+    for name in ("flood-toll", "rail-wire"):
+        folder = STORIES / name
+        rules = load_rules(folder / "rules.yaml")
+        plain = run_report(folder, rules)
+        with ClaimCache(None) as cache:
+            texts = on_findings(article_texts(folder, rules, cache), plain.findings)
+        report = plain.model_copy(update={"articles": texts})
+        path = tmp / f"{name}.html"
+        path.write_text(document(report), encoding="utf-8")
+        pages[name] = (path, report)
+    return pages
+
+
+def _colour(page: Any, selector: str, prop: str) -> str:
+    value: str = page.eval_on_selector(selector, f"el => getComputedStyle(el).{prop}")
+    return value
+
+
+def test_the_new_statuses_filter_and_show(browser: Any, story_pages: dict[str, tuple[Path, Any]]) -> None:
+    from factcheck.models import Status, Verdict
+    from factcheck.render.html import PALETTE
+
+    def rgb(name: str) -> str:
+        colour = PALETTE[name]
+        return "rgb({}, {}, {})".format(*(int(colour[i : i + 2], 16) for i in (1, 3, 5)))
+
+    path, report = story_pages["flood-toll"]
+    loaded = Loaded(browser, path)
+    try:
+        page = loaded.page
+        assert loaded.errors == [] and loaded.failed == []
+        assert loaded.requests == [path.as_uri()]
+        statuses = page.eval_on_selector_all("input[name=status]", "els => els.map(e => e.value)")
+        assert statuses == [s.value for s in Status]
+        for status in Status:
+            if status is not Status.UPDATED:
+                page.uncheck(f"input[name=status][value={status.value}]")
+        updated = [f"fact-{f.fact.id}" for f in report.findings if f.status is Status.UPDATED]
+        assert updated and loaded.visible_facts() == updated
+        assert page.text_content('[data-count="status:updated"]') == str(len(updated))
+        assert page.text_content("#filter-result") == f"Showing {len(updated)} of {len(report.findings)} facts."
+        first = updated[0]
+        assert page.is_visible(f'[id="{first}"] ol.timeline')
+        assert _colour(page, f'[id="{first}"] .badge', "backgroundColor") == rgb("updated")
+        superseded = [j for f in report.findings for j in f.claims if j.verdict is Verdict.SUPERSEDED]
+        assert superseded
+        assert _colour(page, ".verdict-word-superseded", "color") == rgb("muted")
+        assert _colour(page, "#summary .status-parties", "backgroundColor") == rgb("parties")
+        page.click("#show-all")
+        assert len(loaded.visible_facts()) == len(report.findings)
+        assert loaded.errors == []
+    finally:
+        loaded.close()
+
+
+def test_wire_stories_are_listed_and_linked(browser: Any, story_pages: dict[str, tuple[Path, Any]]) -> None:
+    from factcheck.render.html import wire_anchor
+
+    path, report = story_pages["rail-wire"]
+    loaded = Loaded(browser, path)
+    try:
+        page = loaded.page
+        assert loaded.errors == []
+        assert page.is_visible("#wires")
+        wire = report.wires[0]
+        row = next(k for k, s in enumerate(report.sources, start=1) if s.wire == wire.key)
+        page.click(f"table.outlets-table tbody tr:nth-child({row}) a")
+        assert page.evaluate("location.hash") == f"#{wire_anchor(wire.key)}"
+        top = page.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top")
+        assert 0 <= top < 900  # scrolled to the wire's entry
+        mastheads = page.eval_on_selector_all(
+            "#wires .wire-list > li > ul > li a", "els => els.map(a => a.textContent)"
+        )
+        assert mastheads == list(wire.outlets)
+    finally:
+        loaded.close()
+
+
+@pytest.mark.parametrize("name", ["flood-toll", "rail-wire"])
+def test_story_pages_need_no_sideways_scrolling_on_a_narrow_screen(
+    browser: Any, story_pages: dict[str, tuple[Path, Any]], name: str
+) -> None:
+    narrow = Loaded(browser, story_pages[name][0], width=375)
+    try:
+        assert narrow.page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
         assert narrow.errors == []
     finally:
         narrow.close()

@@ -66,13 +66,14 @@ def test_markdown_tables(report: Report) -> None:
 
 def test_json_follows_the_documented_schema(report: Report) -> None:
     document = json.loads(rendered(report, "json"))
-    assert list(document) == ["schema", "corpus", "sources", "facts", "errors"]
-    assert document["schema"] == "factcheck.report/1"
+    assert list(document) == ["schema", "corpus", "sources", "wires", "facts", "errors"]
+    assert document["schema"] == "factcheck.report/2"
+    assert document["wires"] == []
     source = document["sources"][0]
-    assert list(source) == ["id", "outlet", "published", "path", "counts"]
-    assert list(source["counts"]) == ["agree", "conflict", "single"]
+    assert list(source) == ["id", "outlet", "published", "published_at", "path", "wire", "counts"]
+    assert list(source["counts"]) == ["agree", "conflict", "single", "updated"]
     fact = document["facts"][0]
-    for key in ("id", "title", "kind", "status", "severity", "claims"):
+    for key in ("id", "title", "kind", "status", "severity", "parties", "timeline", "claims"):
         assert key in fact
     claim = fact["claims"][0]
     for key in (
@@ -88,8 +89,13 @@ def test_json_follows_the_documented_schema(report: Report) -> None:
         "high",
         "unit",
         "verdict",
+        "reason",
+        "attributed_to",
+        "as_of",
     ):
         assert key in claim
+    estimate = next(f for f in document["facts"] if f["id"] == "geneva.offensive-estimate")
+    assert {c["attributed_to"] for c in estimate["claims"]} == {"U.S. intelligence"}
     dates = next(f for f in document["facts"] if f["id"] == "geneva.talks-date")
     assert {c["value"] for c in dates["claims"]} == {"2022-01-09", "2022-01-10"}
     assert all(c["low"] == c["value"] for c in dates["claims"])

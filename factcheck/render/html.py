@@ -2,10 +2,11 @@
 
 Everything is inline (CSS, a small script, no fonts or images), and a Content-Security-Policy with the hashes of
 the one style and the one script forbids loading anything else. The page holds a summary (outlets with their
-counts, facts by status), filters by status and by outlet, each fact (conflicts first) with every outlet's
-sentence, value, compared interval, verdict and editors' review, and each article's text with every claim marked
-and linked to its fact (the facts' rows link back). Every piece of text is escaped, and the output is the same,
-byte for byte, for the same report: ids derive from fact ids, source ids and offsets, never from a clock.
+counts, facts by status, the wire stories run under several mastheads), filters by status and by outlet, each fact
+(conflicts first) with every outlet's sentence, value, compared interval, verdict and editors' review, and what
+each party says or how an evolving figure changed when it has them, and each article's text with every claim
+marked and linked to its fact (the facts' rows link back). Every piece of text is escaped, and the output is the
+same, byte for byte, for the same report: ids derive from fact ids, source ids and offsets, never from a clock.
 """
 
 from __future__ import annotations
@@ -23,15 +24,32 @@ from factcheck.models import (
     Finding,
     JudgedClaim,
     Mark,
+    Reason,
     Report,
     Review,
     ReviewDecision,
+    SourceSummary,
     Status,
+    Verdict,
     WordChange,
 )
-from factcheck.render.values import interval_words, one_line, shown_value
+from factcheck.render.values import REASON_WORDS, interval_words, one_line, party_name, shown_value
 
-STATUS_LABELS = {Status.CONFLICT: "Conflict", Status.AGREE: "Agree", Status.SINGLE: "Single source"}
+STATUS_LABELS = {
+    Status.CONFLICT: "Conflict",
+    Status.PARTIES: "Parties differ",
+    Status.UPDATED: "Updated",
+    Status.AGREE: "Agree",
+    Status.SINGLE: "Single source",
+}
+# How an evolving fact's value changed at each time of its timeline.
+CHANGE_LABELS = {
+    "first": "first report",
+    "same": "unchanged",
+    "updated": "updated",
+    "decrease": "LOWER than an earlier report of a figure that can only grow",
+    "disputed": "reports of the same time disagree",
+}
 DECISION_LABELS = {
     ReviewDecision.CONFIRMED: "Confirmed error",
     ReviewDecision.NOT_A_CONFLICT: "Not a conflict",
@@ -52,6 +70,8 @@ PALETTE = {
     "conflict-bg": "#fdeeee",
     "agree": "#1d6b2f",
     "single": "#3a5487",
+    "parties": "#8a4b08",
+    "updated": "#0f6470",
     "disputed": "#7a2d84",
     "mark": "#ffe27a",
     "mark-unplaced": "#e8e8e8",
@@ -72,11 +92,15 @@ CONTRAST_PAIRS: tuple[tuple[str, str], ...] = (
     ("conflict", "conflict-bg"),
     ("agree", "bg"),
     ("single", "bg"),
+    ("parties", "bg"),
+    ("updated", "bg"),
     ("disputed", "bg"),
     ("disputed", "conflict-bg"),
     ("badge-text", "conflict"),
     ("badge-text", "agree"),
     ("badge-text", "single"),
+    ("badge-text", "parties"),
+    ("badge-text", "updated"),
     ("text", "mark"),
     ("text", "mark-unplaced"),
     ("text", "review-bg"),
@@ -117,6 +141,8 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation
 .status-conflict { background: {conflict}; }
 .status-agree { background: {agree}; }
 .status-single { background: {single}; }
+.status-parties { background: {parties}; }
+.status-updated { background: {updated}; }
 .status-list { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
 .errors { border-left: 4px solid {conflict}; background: {conflict-bg}; padding: .5rem 1rem; }
 .errors ul { margin: .25rem 0; padding-left: 1.25rem; }
@@ -147,14 +173,27 @@ button {
 .fact-meta, .fact-description, .fact-outcome { margin: .15rem 0; }
 .fact-outcome { font-weight: 600; }
 .fact-outcome.conflict { color: {conflict}; }
+.fact-outcome.parties { color: {parties}; }
+.fact-outcome.updated { color: {updated}; }
+.status-detail { margin: .15rem 0 .35rem; padding-left: 1.25rem; }
+.status-detail li { margin: .1rem 0; overflow-wrap: anywhere; }
+.change { font-weight: 600; }
+.change-decrease { color: {conflict}; font-weight: 700; }
+.change-disputed { color: {disputed}; font-weight: 700; }
+.wire-list { padding-left: 1.25rem; }
+.wire-list li { margin: .25rem 0; overflow-wrap: anywhere; }
+.wire-list ul { margin: .15rem 0; padding-left: 1.25rem; }
 tr.verdict-outlier, tr.verdict-disputed { background: {conflict-bg}; }
 .verdict { font-weight: 700; white-space: nowrap; }
 .verdict-word-outlier { color: {conflict}; }
 .verdict-word-disputed { color: {disputed}; }
 .verdict-word-majority { color: {agree}; }
 .verdict-word-single { color: {single}; }
+.verdict-word-superseded { color: {muted}; font-weight: 400; }
 .verdict-word-outlier::before, .verdict-word-disputed::before { content: "\\2716\\00a0" / ""; }
 .verdict-word-majority::before { content: "\\2714\\00a0" / ""; }
+.verdict-word-superseded::before { content: "\\21bb\\00a0" / ""; }
+tr.verdict-superseded td.c-value { color: {muted}; }
 .hl { font-weight: 700; background: {mark}; color: {text}; padding: 0 .1em; }
 .note { display: block; font-size: .9em; color: {muted}; }
 .changes { display: block; font-size: .9em; margin-top: .25em; }
@@ -546,8 +585,9 @@ def _fact_html(finding: Finding, outlets: dict[str, str], anchors: _Anchors) -> 
         else:
             outcome = "No majority: the outlets split evenly (or one outlet contradicts itself)"
         if finding.reason is not None:
-            outcome += f" · reason: {finding.reason.value}"
+            outcome += f" · reason: {finding.reason.value} ({_reason_words(finding.reason)})"
         parts.append(f'<p class="fact-outcome conflict">{e(outcome)}</p>')
+    parts.extend(_status_html(finding, outlets, anchor))
     columns = ["Outlet", "Line", "Wording", "Value", "Compared", "Verdict"] + (["Review"] if reviewed else [])
     head = "".join(f'<th scope="col" class="{_COLUMN_CLASSES[c]}">{c}</th>' for c in columns)
     parts.append('<div class="table-wrap">')
@@ -571,13 +611,18 @@ def _fact_html(finding: Finding, outlets: dict[str, str], anchors: _Anchors) -> 
         elif judged.reference and finding.reason is not None:
             value += '<span class="note">the quote the others are shown against</span>'
         verdict = judged.verdict.value
+        verdict_html = f'<span class="verdict verdict-word-{verdict}">{verdict}</span>'
+        if judged.reason is not None and judged.reason is not finding.reason:
+            verdict_html += f'<span class="note">{e(_reason_words(judged.reason))}</span>'
+        elif judged.verdict is Verdict.SUPERSEDED:
+            verdict_html += '<span class="note">an earlier figure, since updated</span>'
         cells = [
             f'<th scope="row" data-label="Outlet">{e(outlet)}</th>',
             f'<td class="num" data-label="Line">{line}</td>',
             f'<td data-label="Wording">{_wording(judged)}</td>',
             f'<td class="c-value" data-label="Value">{value}</td>',
             f'<td class="c-compared" data-label="Compared">{e(interval_words(claim, judged.compared))}</td>',
-            f'<td data-label="Verdict"><span class="verdict verdict-word-{verdict}">{verdict}</span></td>',
+            f'<td data-label="Verdict">{verdict_html}</td>',
         ]
         if reviewed:
             review = _review_html(judged, outlets)
@@ -585,6 +630,47 @@ def _fact_html(finding: Finding, outlets: dict[str, str], anchors: _Anchors) -> 
         parts.append(f'<tr class="verdict-{verdict}" data-source="{e(slug(claim.source))}">' + "".join(cells) + "</tr>")
     parts.append("</tbody></table></div></article>")
     return "\n".join(parts)
+
+
+def _reason_words(reason: Reason) -> str:
+    return REASON_WORDS.get(reason.value, reason.value)
+
+
+def _status_html(finding: Finding, outlets: dict[str, str], anchor: str) -> list[str]:
+    """What the fact's status rests on beyond its claims: each party's figure when the parties the outlets cite
+    differ, and an evolving fact's values over time."""
+
+    def names(sources: Sequence[str]) -> str:
+        return e(", ".join(outlets.get(s, s) for s in sources))
+
+    parts: list[str] = []
+    if finding.parties:
+        versus = " vs ".join(party_name(p.party) for p in finding.parties)
+        parts.append(
+            f'<p class="fact-outcome parties" id="{anchor}-parties">Parties differ ({e(versus)}): '
+            "a disagreement between the parties, not the outlets</p>"
+        )
+        parts.append(f'<ul class="status-detail parties-list" aria-labelledby="{anchor}-parties">')
+        for party in finding.parties:
+            parts.append(
+                f"<li><strong>{e(party_name(party.party))}</strong>: {e(party.value)}"
+                f' <span class="muted">(cited by {names(party.sources)})</span></li>'
+            )
+        parts.append("</ul>")
+    if finding.timeline:
+        outcome = " updated" if finding.status is Status.UPDATED else ""
+        parts.append(f'<p class="fact-outcome{outcome}" id="{anchor}-timeline">Timeline</p>')
+        parts.append(f'<ol class="status-detail timeline" aria-labelledby="{anchor}-timeline">')
+        for entry in finding.timeline:
+            whose = f" <span>[{e(party_name(entry.party))}]</span>" if finding.parties else ""
+            change = e(CHANGE_LABELS.get(entry.change, entry.change))
+            parts.append(
+                f'<li><time datetime="{e(entry.at)}">{e(entry.at)}</time>{whose}: {e(entry.value)}'
+                f' <span class="muted">({names(entry.sources)})</span> —'
+                f' <span class="change change-{e(entry.change)}">{change}</span></li>'
+            )
+        parts.append("</ol>")
+    return parts
 
 
 def _changes_html(changes: Sequence[WordChange]) -> str:
@@ -603,16 +689,35 @@ def _changes_html(changes: Sequence[WordChange]) -> str:
     return f'<span class="changes" aria-label="Word by word against the reference quote">{" ".join(parts)}</span>'
 
 
+def _published_html(source: SourceSummary) -> str:
+    """When the article was published: the time when known (``2024-11-05T08:05+07:00``), else the day."""
+    if source.published_at is not None:
+        when = source.published_at.isoformat(timespec="minutes")
+    else:
+        when = source.published.isoformat()
+    return f'<time datetime="{e(when)}">{e(when)}</time>'
+
+
+def wire_anchor(key: str) -> str:
+    return f"wire-{slug(key)}"
+
+
 def _outlets_table(report: Report) -> str:
+    wires = {w.key: w.name for w in report.wires}
     rows = []
     for source in report.sources:
         name = source.path.replace("\\", "/").rsplit("/", 1)[-1]
+        wire = ""
+        if source.wire is not None and source.wire in wires:
+            wire = f'<a href="#{wire_anchor(source.wire)}">{e(wires[source.wire])}</a>'
         rows.append(
             f'<tr><th scope="row">{e(source.outlet)}</th>'
-            f'<td data-label="Published">{e(source.published.isoformat())}</td>'
+            f'<td data-label="Published">{_published_html(source)}</td>'
             f'<td class="num" data-label="Agree">{source.agree}</td>'
             f'<td class="num" data-label="Conflict">{source.conflict}</td>'
             f'<td class="num" data-label="Single">{source.single}</td>'
+            f'<td class="num" data-label="Updated">{source.updated}</td>'
+            f'<td data-label="Wire copy of">{wire}</td>'
             f'<td data-label="File"><code>{e(name)}</code></td></tr>'
         )
     return (
@@ -620,8 +725,40 @@ def _outlets_table(report: Report) -> str:
         '<caption class="vh">Outlets and their claims</caption>'
         '<thead><tr><th scope="col">Outlet</th><th scope="col">Published</th><th scope="col" class="num">Agree</th>'
         '<th scope="col" class="num">Conflict</th><th scope="col" class="num">Single</th>'
+        '<th scope="col" class="num">Updated</th><th scope="col">Wire copy of</th>'
         '<th scope="col">File</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></div>"
     )
+
+
+def _wires_html(report: Report, outlets: dict[str, str], articles: dict[str, str]) -> str:
+    """The wire stories run under several mastheads, each with its mastheads (linked to their texts, if shown)."""
+    parts = [
+        '<section id="wires" aria-labelledby="wires-title">',
+        '<h3 id="wires-title">Wire stories</h3>',
+        '<p class="muted">Articles that are one wire story under several mastheads. '
+        "Each wire story counts as one source in every majority.</p>",
+        '<ul class="wire-list">',
+    ]
+    for wire in report.wires:
+        how = "declared" if wire.declared else f"same text, {wire.similarity:.0%} shared"
+        original = ""  # the list marks the original among the mastheads; said here only when it is not one
+        if wire.original is not None and wire.original not in wire.members:
+            original = f"; original: {e(outlets.get(wire.original, wire.original))}"
+        mastheads = []
+        for k, member in enumerate(wire.members):
+            name = wire.outlets[k] if k < len(wire.outlets) else outlets.get(member, member)
+            shown = e(name)
+            if member in articles:
+                shown = f'<a href="#{articles[member]}">{shown}</a>'
+            if member == wire.original:
+                shown += ' <span class="muted">(original)</span>'
+            mastheads.append(f"<li>{shown}</li>")
+        parts.append(
+            f'<li id="{wire_anchor(wire.key)}"><strong>{e(wire.name)}</strong> ({e(how)}{original}): '
+            f"{len(wire.members)} mastheads<ul>{''.join(mastheads)}</ul></li>"
+        )
+    parts.append("</ul></section>")
+    return "\n".join(parts)
 
 
 def _filters(report: Report, outlets: dict[str, str], counts: dict[Status, int]) -> str:
@@ -678,14 +815,20 @@ def document(report: Report) -> str:
     articles_html: list[str] = []
     used: dict[str, int] = {}
     published = {s.id: s for s in report.sources}
+    wires = {w.key: w for w in report.wires}
+    article_anchors: dict[str, str] = {}
     for article in report.articles:
         base = f"article-{slug(article.source)}"
         used[base] = used.get(base, 0) + 1
         anchor = base if used[base] == 1 else f"{base}__{used[base]}"
+        article_anchors.setdefault(article.source, anchor)
         summary = published.get(article.source)
         meta = ""
         if summary is not None:
-            meta = f"Published {e(summary.published.isoformat())} · <code>{e(summary.path)}</code>"
+            meta = f"Published {_published_html(summary)} · <code>{e(summary.path)}</code>"
+            wire = wires.get(summary.wire) if summary.wire is not None else None
+            if wire is not None:
+                meta += f' · wire copy of <a href="#{wire_anchor(wire.key)}">{e(wire.name)}</a>'
         articles_html.append(
             _article_html(article, anchor, outlets.get(article.source, article.source), meta, titles, anchors)
         )
@@ -695,7 +838,9 @@ def document(report: Report) -> str:
     noun = "fact" if total == 1 else "facts"
     lede = (
         f"{len(report.sources)} sources, {total} {noun}: <strong>{counts[Status.CONFLICT]} in conflict</strong>, "
-        f"{counts[Status.AGREE]} agree, {counts[Status.SINGLE]} from a single source."
+        + (f"{counts[Status.PARTIES]} differ by party, " if counts[Status.PARTIES] else "")
+        + (f"{counts[Status.UPDATED]} updated, " if counts[Status.UPDATED] else "")
+        + f"{counts[Status.AGREE]} agree, {counts[Status.SINGLE]} from a single source."
     )
 
     page: list[str] = [
@@ -718,8 +863,10 @@ def document(report: Report) -> str:
         "</div></header>",
         '<nav class="sections" aria-label="Sections"><div class="wrap"><ul>',
         '<li><a href="#summary">Summary</a></li>',
-        '<li><a href="#facts">Facts</a></li>',
     ]
+    if report.wires:
+        page.append('<li><a href="#wires">Wire stories</a></li>')
+    page.append('<li><a href="#facts">Facts</a></li>')
     if report.articles:
         page.append('<li><a href="#articles">Articles</a></li>')
     page.append("</ul></div></nav>")
@@ -746,9 +893,11 @@ def document(report: Report) -> str:
     page.append('<h3 id="outlets-title">Outlets</h3>')
     page.append(
         '<p class="muted">How many of each outlet\'s claims agree with the other outlets, conflict with them or '
-        "are the only ones on their fact.</p>"
+        "are the only ones on their fact, and how many of its figures later reports have since updated.</p>"
     )
     page.append(_outlets_table(report))
+    if report.wires:
+        page.append(_wires_html(report, outlets, article_anchors))
     page.append("</section>")
 
     page.append('<section id="facts" aria-labelledby="facts-title">')

@@ -9,7 +9,7 @@ from typing import Any, TextIO
 from factcheck.models import CheckFinding, CheckReport, Claim, ClaimKind, Finding, JudgedClaim, Report, Review
 from factcheck.render.values import bound, interval_words, stated
 
-REPORT_SCHEMA = "factcheck.report/1"
+REPORT_SCHEMA = "factcheck.report/2"
 CLAIMS_SCHEMA = "factcheck.claims/1"
 
 
@@ -31,6 +31,8 @@ def claim_fields(claim: Claim) -> dict[str, Any]:
         "role": claim.role.value,
         "confidence": claim.confidence.value,
         "note": claim.note,
+        "attributed_to": claim.attributed_to,
+        "as_of": claim.as_of,
     } | _named_fields(claim)
 
 
@@ -55,6 +57,7 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
     else:
         fields["interval"] = None
     fields["verdict"] = judged.verdict.value
+    fields["reason"] = judged.reason.value if judged.reason is not None else None
     fields["fingerprint"] = judged.fingerprint
     fields["review"] = review_fields(judged.review)
     if claim.kind is ClaimKind.QUOTE:
@@ -88,6 +91,11 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
         "reason": finding.reason.value if finding.reason is not None else None,
         "majority": list(finding.majority),
         "outliers": list(finding.outliers),
+        "parties": [{"party": p.party, "value": p.value, "sources": list(p.sources)} for p in finding.parties],
+        "timeline": [
+            {"at": t.at, "value": t.value, "sources": list(t.sources), "change": t.change, "party": t.party}
+            for t in finding.timeline
+        ],
         "claims": [judged_fields(j) for j in finding.claims],
     }
 
@@ -101,10 +109,24 @@ def report_document(report: Report) -> dict[str, Any]:
                 "id": s.id,
                 "outlet": s.outlet,
                 "published": s.published.isoformat(),
+                "published_at": s.published_at.isoformat(timespec="minutes") if s.published_at else None,
                 "path": s.path,
-                "counts": {"agree": s.agree, "conflict": s.conflict, "single": s.single},
+                "wire": s.wire,
+                "counts": {"agree": s.agree, "conflict": s.conflict, "single": s.single, "updated": s.updated},
             }
             for s in report.sources
+        ],
+        "wires": [
+            {
+                "key": w.key,
+                "name": w.name,
+                "members": list(w.members),
+                "outlets": list(w.outlets),
+                "declared": w.declared,
+                "original": w.original,
+                "similarity": w.similarity,
+            }
+            for w in report.wires
         ],
         "facts": [finding_fields(f) for f in report.findings],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],

@@ -5,9 +5,23 @@ from __future__ import annotations
 from typing import TextIO
 
 from factcheck.models import Report, Status
-from factcheck.render.values import claim_words, one_line, review_words, shown_value, wording_lines
+from factcheck.render.values import (
+    REASON_WORDS,
+    claim_words,
+    one_line,
+    review_words,
+    shown_value,
+    status_lines,
+    wording_lines,
+)
 
-_STATUS = {Status.CONFLICT: "❌ conflict", Status.AGREE: "✅ agree", Status.SINGLE: "➖ single"}
+_STATUS = {
+    Status.CONFLICT: "❌ conflict",
+    Status.PARTIES: "⚖️ parties differ",
+    Status.UPDATED: "🔄 updated",
+    Status.AGREE: "✅ agree",
+    Status.SINGLE: "➖ single",
+}
 
 
 def cell(text: str) -> str:
@@ -20,8 +34,10 @@ def render(report: Report, out: TextIO) -> None:
     out.write(f"# Consistency report: {report.corpus}\n\n")
     out.write(
         f"{len(report.sources)} sources, {len(report.findings)} facts: "
-        f"**{counts[Status.CONFLICT]} in conflict**, {counts[Status.AGREE]} agree, "
-        f"{counts[Status.SINGLE]} from a single source.\n\n"
+        f"**{counts[Status.CONFLICT]} in conflict**, "
+        + (f"{counts[Status.PARTIES]} differ by party, " if counts[Status.PARTIES] else "")
+        + (f"{counts[Status.UPDATED]} updated, " if counts[Status.UPDATED] else "")
+        + f"{counts[Status.AGREE]} agree, {counts[Status.SINGLE]} from a single source.\n\n"
     )
     for error in report.errors:
         where = f"{error.path}:{error.line}" if error.line else error.path
@@ -36,7 +52,7 @@ def render(report: Report, out: TextIO) -> None:
             names = ", ".join(outlets.get(s, s) for s in finding.outliers)
             out.write(f" · outlier: {cell(names)}")
         if finding.reason is not None:
-            out.write(f" · reason: **{finding.reason.value}**")
+            out.write(f" · reason: **{finding.reason.value}** ({REASON_WORDS[finding.reason.value]})")
         out.write("\n\n| Outlet | Wording | Value | Line | Verdict |\n|---|---|---|---:|---|\n")
         for judged in finding.claims:
             claim = judged.claim
@@ -45,6 +61,9 @@ def render(report: Report, out: TextIO) -> None:
                 f"| {claim.line} | {judged.verdict.value} |\n"
             )
         out.write("\n")
+        status = status_lines(finding, outlets)
+        if status:
+            out.write("".join(f"- {cell(line)}\n" for line in status) + "\n")
         wording = wording_lines(finding, outlets)
         if wording:
             out.write(f"{cell(wording[0])}\n\n" + "".join(f"- {cell(line)}\n" for line in wording[1:]) + "\n")
@@ -57,9 +76,21 @@ def render(report: Report, out: TextIO) -> None:
             )
         if reviewable:
             out.write("\n")
-    out.write("## Outlets\n\n| Outlet | Published | Agree | Conflict | Single |\n|---|---|---:|---:|---:|\n")
+    out.write(
+        "## Outlets\n\n| Outlet | Published | Agree | Conflict | Single | Updated | Wire copy of |\n"
+        "|---|---|---:|---:|---:|---:|---|\n"
+    )
+    wires = {w.key: w.name for w in report.wires}
     for source in report.sources:
+        published = source.published_at.isoformat(timespec="minutes") if source.published_at else None
+        wire = wires.get(source.wire, "") if source.wire else ""
         out.write(
-            f"| {cell(source.outlet)} | {source.published.isoformat()} | {source.agree} | {source.conflict} "
-            f"| {source.single} |\n"
+            f"| {cell(source.outlet)} | {published or source.published.isoformat()} | {source.agree} "
+            f"| {source.conflict} | {source.single} | {source.updated} | {cell(wire)} |\n"
         )
+    if report.wires:
+        out.write("\n## Wire stories\n\nEach counts as one source in every majority.\n\n")
+        for w in report.wires:
+            how = "declared" if w.declared else f"same text, {w.similarity:.0%} shared"
+            original = f"; original: {cell(outlets.get(w.original, w.original))}" if w.original else ""
+            out.write(f"- **{cell(w.name)}** ({how}{original}): {cell(', '.join(w.outlets))}\n")

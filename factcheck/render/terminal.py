@@ -12,13 +12,23 @@ from rich.text import Text
 from rich.theme import Theme
 
 from factcheck.models import Claim, Finding, Report, Status, Verdict
-from factcheck.render.values import claim_words, review_words, shown_value, wording_lines
+from factcheck.render.values import (
+    REASON_WORDS,
+    claim_words,
+    review_words,
+    shown_value,
+    status_lines,
+    wording_lines,
+)
 
 THEME = Theme(
     {
         "factcheck.conflict": "bold red",
         "factcheck.agree": "green",
         "factcheck.single": "cyan",
+        "factcheck.parties": "bold blue",
+        "factcheck.updated": "bold cyan",
+        "factcheck.superseded": "dim",
         "factcheck.majority": "green",
         "factcheck.outlier": "bold red",
         "factcheck.disputed": "bold magenta",
@@ -78,7 +88,12 @@ def _status_text(status: Status) -> Text:
 
 
 def _verdict_text(verdict: Verdict) -> Text:
-    style = {"majority": "factcheck.majority", "outlier": "factcheck.outlier", "disputed": "factcheck.disputed"}
+    style = {
+        "majority": "factcheck.majority",
+        "outlier": "factcheck.outlier",
+        "disputed": "factcheck.disputed",
+        "superseded": "factcheck.superseded",
+    }
     return Text(verdict.value, style=style.get(verdict.value, "factcheck.single"))
 
 
@@ -97,7 +112,7 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
     table.add_column("Line", justify="right", width=4)
     table.add_column("Wording", ratio=6, overflow="fold")
     table.add_column("Value", ratio=3, overflow="fold")
-    table.add_column("Verdict", width=8)
+    table.add_column("Verdict", width=10)
     for judged in finding.claims:
         claim = judged.claim
         table.add_row(
@@ -116,8 +131,8 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
         else:
             caption = "No majority: the outlets split evenly (or one outlet contradicts itself)"
         if finding.reason is not None:
-            caption += f" · reason: {finding.reason.value}"
-        caption += "".join(f"\n{line}" for line in wording_lines(finding, outlets))
+            caption += f" · reason: {finding.reason.value} ({REASON_WORDS[finding.reason.value]})"
+        caption += "".join(f"\n{line}" for line in [*wording_lines(finding, outlets), *status_lines(finding, outlets)])
         for judged in finding.claims:
             if judged.fingerprint is not None:
                 claim = judged.claim
@@ -128,6 +143,10 @@ def fact_table(finding: Finding, outlets: dict[str, str]) -> Table:
         table.caption = Text(caption)  # plain text: outlets' words may hold [brackets]
         table.caption_justify = "left"
         table.caption_style = "factcheck.conflict"
+    elif finding.parties or finding.timeline:
+        table.caption = Text("\n".join(status_lines(finding, outlets)))
+        table.caption_justify = "left"
+        table.caption_style = f"factcheck.{finding.status.value}"
     return table
 
 
@@ -138,31 +157,55 @@ def sources_table(report: Report) -> Table:
     table.add_column("Agree", justify="right", style="factcheck.agree")
     table.add_column("Conflict", justify="right", style="factcheck.conflict")
     table.add_column("Single", justify="right", style="factcheck.single")
+    table.add_column("Updated", justify="right", style="factcheck.updated")
+    table.add_column("Wire copy of", style="factcheck.muted", overflow="fold")
     table.add_column("File", style="factcheck.muted", overflow="fold")
+    wires = {w.key: w.name for w in report.wires}
     for source in report.sources:
+        published = source.published_at.isoformat(timespec="minutes") if source.published_at else None
         table.add_row(
             source.outlet,
-            source.published.isoformat(),
+            published or source.published.isoformat(),
             str(source.agree),
             str(source.conflict),
             str(source.single),
+            str(source.updated),
+            wires.get(source.wire, "") if source.wire else "",
             PurePosixPath(source.path).name,
         )
     return table
 
 
+def wires_text(report: Report) -> Text:
+    """The wire stories run under several mastheads: each counts as one source."""
+    outlets = {s.id: s.outlet for s in report.sources}
+    text = Text()
+    for wire in report.wires:
+        how = "declared" if wire.declared else f"same text, {wire.similarity:.0%} shared"
+        original = f"; original: {outlets.get(wire.original, wire.original)}" if wire.original else ""
+        text.append(f"Wire story {wire.name}", style="factcheck.fact")
+        text.append(f" ({how}{original}) counts as one source: {', '.join(wire.outlets)}\n")
+    return text
+
+
 def summary(report: Report) -> Text:
     counts = {status: sum(1 for f in report.findings if f.status is status) for status in Status}
-    return Text.assemble(
+    parts: list[tuple[str, str]] = [(f"{counts[Status.CONFLICT]} in conflict", "factcheck.conflict")]
+    if counts[Status.PARTIES]:
+        parts.append((f"{counts[Status.PARTIES]} differ by party", "factcheck.parties"))
+    if counts[Status.UPDATED]:
+        parts.append((f"{counts[Status.UPDATED]} updated", "factcheck.updated"))
+    parts.append((f"{counts[Status.AGREE]} agree", "factcheck.agree"))
+    parts.append((f"{counts[Status.SINGLE]} single-source", "factcheck.single"))
+    text = Text.assemble(
         ("factcheck ", "bold"),
         (report.corpus, "factcheck.source"),
         f" · {len(report.sources)} sources · {len(report.findings)} facts: ",
-        (f"{counts[Status.CONFLICT]} in conflict", "factcheck.conflict"),
-        ", ",
-        (f"{counts[Status.AGREE]} agree", "factcheck.agree"),
-        ", ",
-        (f"{counts[Status.SINGLE]} single-source", "factcheck.single"),
     )
+    for k, part in enumerate(parts):
+        text.append(", " if k else "")
+        text.append(*part)
+    return text
 
 
 def render_to(report: Report, console: Console) -> None:
@@ -176,6 +219,9 @@ def render_to(report: Report, console: Console) -> None:
         console.print(fact_table(finding, outlets))
         console.print()
     console.print(sources_table(report))
+    if report.wires:
+        console.print()
+        console.print(wires_text(report), end="")
 
 
 def render(report: Report, out: TextIO) -> None:

@@ -144,11 +144,65 @@ def describe(claim: Claim) -> str:
 
 def shown_value(claim: Claim) -> str:
     """The value as a table shows it beside the claim's words: a quote's speaker (and where it was said), since its
-    words are already in the wording column; otherwise the normalized value."""
+    words are already in the wording column; otherwise the normalized value, with the party the outlet cites for
+    it and the time it is said to hold."""
     if claim.kind is ClaimKind.QUOTE:
         speaker = claim.speaker or "unattributed"
         return f"{speaker} ({claim.venue})" if claim.venue else speaker
-    return describe(claim)
+    return describe(claim) + source_words(claim)
+
+
+def source_words(claim: Claim) -> str:
+    """' · per U.S. intelligence · as of 2024-04-03T18:00': who the outlet says gives the figure, and when it
+    holds; empty for the outlet's own figure of no stated time."""
+    words = f" · per {claim.attributed_to}" if claim.attributed_to else ""
+    return words + (f" · as of {claim.as_of}" if claim.as_of else "")
+
+
+def party_name(party: str | None) -> str:
+    return party if party is not None else "the outlets themselves"
+
+
+def status_lines(finding: Finding, outlets: dict[str, str]) -> list[str]:
+    """What a fact's status rests on, beyond its claims: each party's figure when the parties differ, and an
+    evolving fact's timeline."""
+    lines: list[str] = []
+
+    def names(sources: Sequence[str]) -> str:
+        return ", ".join(outlets.get(s, s) for s in sources)
+
+    if finding.parties:
+        shown = [p for p in finding.parties]
+        versus = " vs ".join(party_name(p.party) for p in shown)
+        lines.append(f"Parties differ ({versus}): a disagreement between the parties, not the outlets")
+        for party in shown:
+            lines.append(f"  {party_name(party.party)}: {party.value} (cited by {names(party.sources)})")
+    if finding.timeline:
+        lines.append("Timeline:")
+        for entry in finding.timeline:
+            whose = f" [{party_name(entry.party)}]" if finding.parties else ""
+            lines.append(f"  {entry.at}{whose}: {entry.value} ({names(entry.sources)}) — {_CHANGE_WORDS[entry.change]}")
+    return lines
+
+
+_CHANGE_WORDS = {
+    "first": "first report",
+    "same": "unchanged",
+    "updated": "updated",
+    "decrease": "LOWER than an earlier report of a figure that can only grow",
+    "disputed": "reports of the same time disagree",
+}
+
+REASON_WORDS = {
+    "value": "different values",
+    "wording": "a quote in different words",
+    "attribution": "the same words given to different speakers",
+    "spelling": "a name spelt differently",
+    "title": "a different title",
+    "copy": "a wire copy changed the wire's figure",
+    "decrease": "a later report gives less of a figure that can only grow",
+    "citation": "an outlet's own figure contradicts the party it cites",
+}
 
 
 def claim_words(claim: Claim) -> str:

@@ -54,6 +54,15 @@ class MatchExample(Strict):
         return value
 
 
+class Evolving(Strict):
+    """A figure that changes as a story unfolds (a death toll, votes counted): later reports update it."""
+
+    grows: bool = Field(default=False, description="it can only grow: a later, lower value is flagged")
+    same_time: int = Field(
+        default=60, ge=0, le=1440, description="minutes apart two reports still count as of the same time"
+    )
+
+
 class Examples(Strict):
     match: list[MatchExample] = Field(default_factory=list)
     no_match: list[str] = Field(default_factory=list)
@@ -85,7 +94,17 @@ class FactRule(RuleBase):
     roles: list[ClaimRole] = Field(default_factory=lambda: [ClaimRole.EVENT])
     resolution: Literal["day", "week", "month", "year"] | None = None
     compare: Compare = Compare()
+    evolving: Evolving | None = Field(default=None, description="true, or {grows, same_time}: later reports update it")
     examples: Examples = Examples()
+
+    @field_validator("evolving", mode="before")
+    @classmethod
+    def _evolving(cls, value: Any) -> Any:
+        if value is True:
+            return Evolving()
+        if value is False:
+            return None
+        return value
 
     @model_validator(mode="after")
     def _consistent(self) -> FactRule:
@@ -97,6 +116,8 @@ class FactRule(RuleBase):
             raise ValueError("'resolution' applies to date facts only")
         if self.units and self.kind in ("date", "place", "duration"):
             raise ValueError(f"'units' does not apply to {self.kind} facts")
+        if self.evolving is not None and self.kind in ("date", "time", "place"):
+            raise ValueError(f"'evolving' does not apply to {self.kind} facts")
         return self
 
     @property
@@ -196,6 +217,9 @@ class DiscoverySettings(Strict):
 
     enabled: bool = Field(default=True, description="false: claims no rule places are never grouped")
     severity: Severity = Field(default=Severity.WARNING, description="of a discovered fact in conflict")
+    evolving: bool = Field(
+        default=True, description="casualty and count facts (deaths, injured, missing, evacuated) evolve over time"
+    )
 
 
 class SettingsRule(RuleBase):
