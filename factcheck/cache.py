@@ -16,22 +16,25 @@ import contextlib
 import hashlib
 import os
 import sqlite3
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import ValidationError
 
 from factcheck import __version__
-from factcheck.articles import decode, parse_article
 from factcheck.errors import InputError, Problem
 from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
-from factcheck.models import Article, Claim, Confidence, FactMatch, Location, Source
+from factcheck.models import Claim, Confidence, FactMatch, Location, Source
+from factcheck.parallel import MIN_PARALLEL, Analysis, analyze_files
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
-from factcheck.wires import body_fingerprint, wire_credit
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 CACHE_LAYOUT = 4
 CACHE_FILE = "claims.sqlite3"
@@ -39,6 +42,7 @@ ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.
 RACY_NS = 2_000_000_000
 _BATCH = 200
+_FEW_ARTICLES = 500  # up to this many articles, reads name them (an index look-up) rather than scan a fact
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -175,9 +179,11 @@ def location_of(claim: Claim, index: LineIndex, path: str) -> Location:
 class ClaimCache:
     """The claim cache in ``folder`` (created when missing), or in memory when ``folder`` is None."""
 
-    def __init__(self, folder: Path | None, timeout: float = 30.0) -> None:
+    def __init__(self, folder: Path | None, timeout: float = 30.0, jobs: int = 1, progress: bool = False) -> None:
         self.folder = folder
         self.timeout = timeout
+        self.jobs = jobs  # worker processes that analyze new or changed articles
+        self.progress = progress  # a progress bar on stderr while they do
         self.path = None if folder is None else folder / CACHE_FILE
         self.rebuilt = False
         self.analyzed = 0
@@ -273,66 +279,73 @@ class ClaimCache:
                 (key,),
             )
         }
-        entries: list[CorpusEntry] = []
+        slots: list[CorpusEntry | None] = []
         problems: list[Problem] = []
+        todo: list[tuple[int, str, str, Any, os.stat_result]] = []
+        for path in paths:
+            name = str(path)
+            absolute = os.path.abspath(name)
+            row = known.get(absolute)
+            try:
+                status = os.stat(name)
+            except OSError as exc:
+                problems.append(Problem(name, f"cannot read: {exc.strerror or exc}", line=1))
+                continue
+            if row is not None and _unchanged(row, status):
+                slots.append(CorpusEntry(row[0], name, row[6:10], row[10], row[11]))
+                continue
+            todo.append((len(slots), name, absolute, row, status))
+            slots.append(None)
         pending = 0
         self._db.execute("BEGIN")
         try:
-            for path in paths:
-                name = str(path)
-                absolute = os.path.abspath(name)
-                row = known.get(absolute)
-                try:
-                    status = os.stat(name)
-                except OSError as exc:
-                    problems.append(Problem(name, f"cannot read: {exc.strerror or exc}", line=1))
-                    continue
-                if row is not None and _unchanged(row, status):
-                    entries.append(CorpusEntry(row[0], name, row[6:10], row[10], row[11]))
-                    continue
-                try:
-                    data = Path(name).read_bytes()
-                    digest = hashlib.sha256(data).hexdigest()
-                    if row is not None and row[2] == digest:
+            with self._progress(len(todo)) as advance:
+                items = [(name, None if row is None else str(row[2])) for _, name, _, row, _ in todo]
+                for (slot, name, absolute, row, status), done in zip(
+                    todo, analyze_files(items, rules, self.jobs, advance), strict=True
+                ):
+                    if done.problems:
+                        problems.extend(done.problems)
+                        continue
+                    if done.same and row is not None:
                         self._db.execute(
                             "UPDATE articles SET size=?, mtime_ns=?, hashed_ns=? WHERE id=?",
                             (status.st_size, status.st_mtime_ns, time.time_ns(), row[0]),
                         )
-                        entries.append(CorpusEntry(row[0], name, row[6:10], row[10], row[11]))
+                        slots[slot] = CorpusEntry(row[0], name, row[6:10], row[10], row[11])
                         continue
-                    article = parse_article(name, decode(Path(name), data))
-                except IsADirectoryError:
-                    problems.append(Problem(name, "is a directory, not an article file", line=1))
-                    continue
-                except OSError as exc:
-                    problems.append(Problem(name, f"cannot read: {exc.strerror or exc}", line=1))
-                    continue
-                except InputError as exc:
-                    problems.extend(exc.problems)
-                    continue
-                entry_key, credit, print_ = self._store(absolute, key, digest, status, article, rules)
-                entries.append(CorpusEntry(entry_key, name, (), credit, print_, Source.of(article)))
-                self.analyzed += 1
-                pending += 1
-                if pending >= _BATCH:
-                    self._db.execute("COMMIT")
-                    self._db.execute("BEGIN")
-                    pending = 0
+                    assert done.source is not None and done.digest is not None
+                    entry_key = self._store(absolute, key, done.digest, status, done)
+                    slots[slot] = CorpusEntry(entry_key, name, (), done.credit, done.fingerprint, done.source)
+                    self.analyzed += 1
+                    pending += 1
+                    if pending >= _BATCH:
+                        self._db.execute("COMMIT")
+                        self._db.execute("BEGIN")
+                        pending = 0
             self._db.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
             raise
-        return entries, problems
+        return [e for e in slots if e is not None], problems
 
-    def _store(
-        self, absolute: str, key: str, digest: str, status: os.stat_result, article: Article, rules: RuleSet
-    ) -> tuple[int, str | None, bytes]:
-        from factcheck.pipeline import analyze
+    @contextlib.contextmanager
+    def _progress(self, total: int) -> Iterator[Callable[[], None] | None]:
+        """A progress bar on stderr for a long analysis at a terminal; nothing otherwise."""
+        if total < MIN_PARALLEL or not self.progress:
+            yield None
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        matches = analyze(article, rules).matches
-        credit = wire_credit(article.body, article.byline)
-        print_ = body_fingerprint(article.body)
+        columns = (TextColumn("analyzing articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, transient=True, console=_stderr_console()) as bar:
+            task = bar.add_task("analyzing", total=total)
+            yield lambda: bar.advance(task)
+
+    def _store(self, absolute: str, key: str, digest: str, status: os.stat_result, done: Analysis) -> int:
+        source = done.source
+        assert source is not None
         self._db.execute("DELETE FROM articles WHERE path=?", (absolute,))
         cursor = self._db.execute(
             "INSERT INTO articles (path, ruleset, sha256, size, mtime_ns, hashed_ns, outlet, published, published_at,"
@@ -344,24 +357,23 @@ class ClaimCache:
                 status.st_size,
                 status.st_mtime_ns,
                 time.time_ns(),
-                article.outlet,
-                article.published.isoformat() if article.published else None,
-                article.published_at.isoformat() if article.published_at else None,
-                article.wire,
-                credit,
-                print_,
+                source.outlet,
+                source.published.isoformat() if source.published else None,
+                source.published_at.isoformat() if source.published_at else None,
+                source.wire,
+                done.credit,
+                done.fingerprint,
             ),
         )
         row_id = cursor.lastrowid
         assert row_id is not None
-        index = LineIndex(article.text)
         self._db.executemany(
             'INSERT INTO claims (article, fact, source, qualifier, low, high, text, label, start, "end", line, col,'
             " end_line, end_col, value, confidence, party, as_of, distance, claim)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_claim_row(row_id, match, index) for match in matches],
+            [_claim_row(row_id, match, place) for match, place in zip(done.matches, done.places, strict=True)],
         )
-        return row_id, credit, print_
+        return row_id
 
     # --- reading --------------------------------------------------------------------------------------------------
 
@@ -382,22 +394,30 @@ class ClaimCache:
         make = ClaimRow._make
         qualifiers = _QUALIFIERS
         confidences = _CONFIDENCES
-        for row in self._db.execute(query, (fact,)):
+        for row in self._select(query, (fact,), keys):
             if row[0] in keys:
                 out.append(
                     make((row[0], row[1], row[2], qualifiers[row[3]], *row[4:15], confidences[row[15]], *row[16:]))
                 )
         return out
 
+    def _select(self, query: str, params: tuple[object, ...], keys: set[int]) -> Iterable[tuple[Any, ...]]:
+        """Rows of ``query`` (ordered by article, then as stored), from the articles in ``keys`` when they are a
+        few of what the cache holds (a story's check in a cache shared by many stories), else all of them (the
+        caller keeps the wanted ones: one scan beats thousands of look-ups)."""
+        if len(keys) <= _FEW_ARTICLES:
+            marks = ",".join("?" * len(keys))
+            query += f" AND article IN ({marks})"
+            params = (*params, *sorted(keys))
+        return self._db.execute(query + " ORDER BY article, rowid", params)
+
     def matches(self, keys: Iterable[int], fact: str | None = None) -> Iterator[FactMatch]:
         """The full fact matches of these articles (of one fact, if given), parsed from their JSON."""
         wanted = set(keys)
         if fact is None:
-            cursor = self._db.execute("SELECT article, fact, distance, claim FROM claims ORDER BY article, rowid")
+            cursor = self._select("SELECT article, fact, distance, claim FROM claims WHERE 1", (), wanted)
         else:
-            cursor = self._db.execute(
-                "SELECT article, fact, distance, claim FROM claims WHERE fact=? ORDER BY article, rowid", (fact,)
-            )
+            cursor = self._select("SELECT article, fact, distance, claim FROM claims WHERE fact=?", (fact,), wanted)
         for article, fact_id, distance, claim in cursor:
             if article not in wanted:
                 continue
@@ -406,6 +426,12 @@ class ClaimCache:
             except ValidationError:
                 raise sqlite3.DatabaseError("a cached claim does not parse") from None
             yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
+
+
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(file=sys.stderr)
 
 
 def _unchanged(row: tuple[object, ...], status: os.stat_result) -> bool:
@@ -427,9 +453,9 @@ def _source(path: str, outlet: object, published: object, published_at: object, 
     )
 
 
-def _claim_row(article: int, match: FactMatch, index: LineIndex) -> tuple[object, ...]:
+def _claim_row(article: int, match: FactMatch, place: tuple[int, int, int, int]) -> tuple[object, ...]:
     claim = match.claim
-    where = location_of(claim, index, "")
+    line, column, end_line, end_column = place
     return (
         article,
         match.fact_id,
@@ -441,10 +467,10 @@ def _claim_row(article: int, match: FactMatch, index: LineIndex) -> tuple[object
         claim.label,
         claim.start,
         claim.end,
-        where.line,
-        where.column,
-        where.end_line,
-        where.end_column,
+        line,
+        column,
+        end_line,
+        end_column,
         describe(claim),
         claim.confidence.value,
         claim.attributed_to,

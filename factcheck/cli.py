@@ -190,6 +190,22 @@ def _cache_options(parser: argparse.ArgumentParser) -> None:
         help="where analyzed articles are kept (default: $FACTCHECK_CACHE_DIR, or the user cache folder)",
     )
     parser.add_argument("--no-cache", action="store_true", help="analyze every article afresh, keep nothing")
+    parser.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes that analyze new or changed articles (default: every core; 1: none)",
+    )
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of jobs") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("--jobs must be 1 or more")
+    return jobs
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -256,9 +272,12 @@ def _emit(text_writer: TextIO, output: Path | None) -> None:
 def _open_cache(args: argparse.Namespace, corpora: Sequence[Path]) -> ClaimCache:
     """The claim cache the options ask for; refused inside a corpus, where it would be read as articles' kin."""
     from factcheck.cache import ClaimCache, default_cache_dir
+    from factcheck.parallel import default_jobs, show_progress
 
+    jobs = args.jobs if args.jobs is not None else default_jobs()
+    progress = show_progress()
     if args.no_cache:
-        return ClaimCache(None)
+        return ClaimCache(None, jobs=jobs, progress=progress)
     folder: Path = args.cache_dir if args.cache_dir is not None else default_cache_dir()
     resolved = folder.resolve()
     for corpus in corpora:
@@ -268,13 +287,13 @@ def _open_cache(args: argparse.Namespace, corpora: Sequence[Path]) -> ClaimCache
                 Problem(str(folder), f"the claim cache must not be inside the corpus {corpus}; choose --cache-dir")
             )
     try:
-        return ClaimCache(folder)
+        return ClaimCache(folder, jobs=jobs, progress=progress)
     except InputError as exc:
         if args.cache_dir is not None:
             raise
         # The default folder is a convenience: without it (a read-only home, say) the run goes on uncached.
         print(f"factcheck: note: {exc.problems[0].one_line()}; going on without a cache", file=sys.stderr)
-        return ClaimCache(None)
+        return ClaimCache(None, jobs=jobs, progress=progress)
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -14,7 +14,6 @@ from typing import Generic, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
-from factcheck.attribution import party_key, same_party
 from factcheck.intervals import DEFAULT_SLACK, Interval, Qualifier, Slack, compared
 from factcheck.models import (
     Claim,
@@ -512,6 +511,10 @@ def _parties(claims: Sequence[Comparable]) -> tuple[list[int | None], dict[int, 
     """Each claim's party (None: the outlet's own, or a party that names no one in particular), parties that are
     one (an acronym, another spelling) merged; and each party's name as most claims give it."""
     names = sorted({c.attributed_to for c in claims if c.attributed_to and not unnamed_party(c.attributed_to)})
+    if not names:
+        return [None] * len(claims), {}
+    from factcheck.attribution import same_party  # its patterns compile on import: only when parties are named
+
     index: dict[str, int] = {}
     parties = 0
     for name in names:  # a name joins the party of any name before it that is the same party, or that it starts
@@ -531,6 +534,8 @@ def _parties(claims: Sequence[Comparable]) -> tuple[list[int | None], dict[int, 
 
 def _speaks_for(a: str, b: str) -> bool:
     """Whether one party's name begins with the other's whole name: its spokesperson, officer or department."""
+    from factcheck.attribution import party_key
+
     short, long = sorted((party_key(a), party_key(b)), key=len)
     return bool(short) and long.startswith(short + " ")
 

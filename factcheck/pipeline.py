@@ -13,8 +13,6 @@ from factcheck.articles import list_articles, parse_article, read_article
 from factcheck.compare import NO_CONTEXT, Context, Policy, judge
 from factcheck.crossref import crossref_findings, is_bucket
 from factcheck.errors import InputError, Problem
-from factcheck.extract import extract_article
-from factcheck.match import match_claims
 from factcheck.models import (
     Article,
     Claim,
@@ -36,7 +34,6 @@ from factcheck.wires import WireArticle, body_fingerprint, independent_sources, 
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
-from factcheck.segment import sentences
 from factcheck.selfcheck import is_self_fact, self_finding
 
 
@@ -50,10 +47,17 @@ class AnalyzedArticle:
 
 
 def claims_of(article: Article, rules: RuleSet) -> list[Claim]:
+    # Extraction's readers compile hundreds of patterns: imported only by runs that read articles, so that a
+    # check whose corpus is all cached starts fast.
+    from factcheck.extract import extract_article
+    from factcheck.segment import sentences
+
     return extract_article(article, sentences(article, rules.boilerplate))
 
 
 def analyze(article: Article, rules: RuleSet) -> AnalyzedArticle:
+    from factcheck.match import match_claims
+
     claims = claims_of(article, rules)
     return AnalyzedArticle(article, tuple(claims), tuple(match_claims(claims, rules)))
 

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.models import Report
 from factcheck.pipeline import run_report
@@ -112,3 +114,26 @@ def test_claim_offsets_point_at_the_claim_text(report: Report) -> None:
             text = paths[claim["source"]].read_text(encoding="utf-8")
             assert text[claim["start"] : claim["end"]] == claim["text"]
             assert text.count("\n", 0, claim["start"]) + 1 == claim["line"]
+
+
+_JSON_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**53), max_value=2**53)
+    # Below 1e-4 both write an exponent, the standard library as "1e-06", orjson as "1e-6": the same number.
+    | st.floats(min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False).filter(
+        lambda x: x == 0 or abs(x) >= 1e-4
+    )
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(document=st.dictionaries(st.text(max_size=8), _JSON_VALUES, max_size=5))
+def test_json_documents_are_written_as_the_standard_library_writes_them(document: dict[str, object]) -> None:
+    from factcheck.render.json_format import dump
+
+    out = io.StringIO()
+    dump(document, out)
+    assert out.getvalue() == json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -1,0 +1,137 @@
+"""The command line at scale: ``factcheck report`` on growing corpora, on every core, cold and warm; start-up.
+
+    python benchmarks/scale.py [--sizes 1000,10000] [--jobs N] [--keep DIR] [--skip-startup]
+
+For each size N a synthetic corpus is written by ``benchmarks/synthetic.py`` (reused from ``--keep DIR/nN`` when
+it is there), and the real command, ``factcheck report CORPUS --format json --output /dev/null --jobs N``, runs:
+
+* cold: with an empty claim cache (every article read, extracted and matched, on ``--jobs`` worker processes);
+* warm: again on the same cache (nothing to analyze: load the claims, judge every fact, render);
+
+each in a child process whose peak resident memory (the largest of it and its workers) is read from
+``RUSAGE_CHILDREN``. The real-news corpus (corpus/geneva-2022) runs the same way. Growth is the ratio of times
+from each size to the next, over the ratio of sizes (1.0: linear). Start-up: ``factcheck --version``, and
+``factcheck check`` of one Geneva article against its warm cache, the median of five runs each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import MB, aligned, maxrss_bytes, parse_sizes
+from synthetic import write_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = str(Path(sys.executable).parent / "factcheck")
+GENEVA = ROOT / "corpus" / "geneva-2022"
+
+
+def timed(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Seconds, exit status and peak RSS (bytes: the largest of the process and its workers) of one run."""
+    start = time.perf_counter()
+    child = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert child.stderr is not None
+    errors = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    child.returncode = code
+    if code not in (0, 1):
+        sys.exit(f"factcheck failed ({code}): {errors.strip()[:500]}")
+    return seconds, code, maxrss_bytes(usage.ru_maxrss)
+
+
+def corpus_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*.md"))
+
+
+def measure(name: str, folder: Path, jobs: int, cache: Path) -> dict[str, float]:
+    shutil.rmtree(cache, ignore_errors=True)
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache), "CI": "true"}
+    args = [CLI, "report", str(folder), "--format", "json", "--output", os.devnull, "--jobs", str(jobs)]
+    cold, _, cold_rss = timed(args, env)
+    warm, _, warm_rss = timed(args, env)
+    articles = sum(1 for _ in folder.rglob("*.md"))
+    size = corpus_bytes(folder)
+    print(f"  {name}: {articles} articles, cold {cold:.2f} s, warm {warm:.2f} s", file=sys.stderr)
+    return {
+        "articles": articles,
+        "mb": size / MB,
+        "cold": cold,
+        "warm": warm,
+        "cold_rss": cold_rss / MB,
+        "warm_rss": warm_rss / MB,
+    }
+
+
+def startup(cache: Path) -> tuple[float, float]:
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache), "CI": "true"}
+    subprocess.run([CLI, "report", str(GENEVA), "--format", "json", "--output", os.devnull], env=env, cwd=ROOT)
+    version = [timed([CLI, "--version"], env)[0] for _ in range(5)]
+    check_args = [CLI, "check", str(GENEVA / "the-week.md"), "--format", "json", "--output", os.devnull]
+    check = [timed(check_args, env)[0] for _ in range(5)]
+    return statistics.median(version), statistics.median(check)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=parse_sizes, default=parse_sizes("1000,10000"))
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="default: every core")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep (and reuse) the corpora in DIR/nN")
+    parser.add_argument("--skip-startup", action="store_true")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
+    rows: list[tuple[str, dict[str, float]]] = []
+    try:
+        rows.append(("geneva-2022", measure("geneva-2022", GENEVA, args.jobs, work / "cache")))
+        for n in args.sizes:
+            folder = (args.keep or work) / f"n{n}"
+            if not (folder.is_dir() and sum(1 for _ in folder.glob("*.md")) == n):
+                shutil.rmtree(folder, ignore_errors=True)
+                write_corpus(folder, n)
+            rows.append((f"synthetic {n:,}", measure(f"n{n}", folder, args.jobs, work / "cache")))
+            if args.keep is None:
+                shutil.rmtree(folder, ignore_errors=True)
+        version, check = (0.0, 0.0) if args.skip_startup else startup(work / "cache")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"factcheck report --format json on {args.jobs} worker processes ({os.cpu_count()} cores)")
+    table = []
+    previous: dict[str, float] | None = None
+    for name, r in rows:
+        growth = ""
+        if previous is not None and name.startswith("synthetic") and previous["articles"] > 10:
+            ratio = r["articles"] / previous["articles"]
+            growth = f"{(r['cold'] / previous['cold']) / ratio:.2f} / {(r['warm'] / previous['warm']) / ratio:.2f}"
+        table.append(
+            (
+                name,
+                f"{int(r['articles']):,}",
+                f"{r['mb']:.1f}",
+                f"{r['cold']:.2f}",
+                f"{r['articles'] / r['cold']:.0f}",
+                f"{r['mb'] / r['cold']:.2f}",
+                f"{r['warm']:.2f}",
+                f"{r['articles'] / r['warm']:.0f}",
+                f"{max(r['cold_rss'], r['warm_rss']):.0f}",
+                growth,
+            )
+        )
+        if name.startswith("synthetic"):
+            previous = r
+    columns = ("corpus", "articles", "MB", "cold s", "art/s", "MB/s", "warm s", "art/s", "peak MB", "growth c/w")
+    print("\n".join(aligned(columns, table)))
+    if not args.skip_startup:
+        print(f"start-up: factcheck --version {version * 1000:.0f} ms; check of one article (warm) {check:.2f} s")
+
+
+if __name__ == "__main__":
+    main()
