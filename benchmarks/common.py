@@ -23,6 +23,11 @@ def parse_sizes(text: str) -> list[int]:
     return sizes
 
 
+def megabytes(value: float | None) -> str:
+    """Bytes as megabytes for a table, "-" when not measured."""
+    return "-" if value is None else f"{value / MB:,.1f}"
+
+
 def maxrss_bytes(ru_maxrss: int) -> int:
     """``ru_maxrss`` in bytes (Linux reports KiB, macOS bytes)."""
     return int(ru_maxrss) * (1 if sys.platform == "darwin" else 1024)

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 import synthetic
-from common import MB, aligned, maxrss_bytes, parse_sizes
+from common import MB, aligned, maxrss_bytes, megabytes, parse_sizes
 from synthetic import write_corpus
 
 from factcheck import __version__
@@ -288,10 +288,6 @@ def _cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def _mb(value: float | None) -> str:
-    return "-" if value is None else f"{value / MB:,.1f}"
-
-
 def table(results: Sequence[SizeResult]) -> list[str]:
     columns = (
         "N",
@@ -324,8 +320,8 @@ def table(results: Sequence[SizeResult]) -> list[str]:
                 f"{r.claims:,}",
                 f"{r.matches:,}",
                 f"{r.json_chars / 1e6:,.1f}",
-                f"{_mb(r.extract_peak_bytes)} / {_mb(r.report_peak_bytes)}",
-                f"{_mb(r.extract_maxrss_bytes)} / {_mb(r.report_maxrss_bytes)}",
+                f"{megabytes(r.extract_peak_bytes)} / {megabytes(r.report_peak_bytes)}",
+                f"{megabytes(r.extract_maxrss_bytes)} / {megabytes(r.report_maxrss_bytes)}",
             )
         )
     return aligned(columns, rows)
@@ -343,8 +339,8 @@ def markdown_table(results: Sequence[SizeResult]) -> list[str]:
             f"| {r.articles:,} | {mb:,.1f} | {r.extract_seconds:,.2f} | {r.articles / r.extract_seconds:,.0f} | "
             f"{mb / r.extract_seconds:,.2f} | {r.report_seconds:,.2f} | {r.articles / r.report_seconds:,.0f} | "
             f"{mb / r.report_seconds:,.2f} | {r.claims:,} | {r.matches:,} | "
-            f"{_mb(r.extract_peak_bytes)} / {_mb(r.report_peak_bytes)} | "
-            f"{_mb(r.extract_maxrss_bytes)} / {_mb(r.report_maxrss_bytes)} |"
+            f"{megabytes(r.extract_peak_bytes)} / {megabytes(r.report_peak_bytes)} | "
+            f"{megabytes(r.extract_maxrss_bytes)} / {megabytes(r.report_maxrss_bytes)} |"
         )
     return lines
 
@@ -435,7 +431,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for run in cli:
         print(
             f"end to end (N={run.articles:,}): {run.command}: {run.seconds:.2f} s wall, "
-            f"{run.articles / run.seconds:,.0f} articles/s, maxrss {_mb(run.maxrss_bytes)} MB, exit {run.exit_code}"
+            f"{run.articles / run.seconds:,.0f} articles/s, maxrss {megabytes(run.maxrss_bytes)} MB, "
+            f"exit {run.exit_code}"
         )
     if revision() != started:
         print(f"warning: the code changed during the run ({started} at the start, {revision()} at the end)")
@@ -446,8 +443,8 @@ def progress(r: SizeResult) -> str:
     return (
         f"extract {r.extract_seconds:,.2f} s ({r.articles / r.extract_seconds:,.0f} articles/s), "
         f"report {r.report_seconds:,.2f} s ({r.articles / r.report_seconds:,.0f} articles/s), "
-        f"tracemalloc peak {_mb(r.extract_peak_bytes)} / {_mb(r.report_peak_bytes)} MB, "
-        f"maxrss {_mb(r.extract_maxrss_bytes)} / {_mb(r.report_maxrss_bytes)} MB"
+        f"tracemalloc peak {megabytes(r.extract_peak_bytes)} / {megabytes(r.report_peak_bytes)} MB, "
+        f"maxrss {megabytes(r.extract_maxrss_bytes)} / {megabytes(r.report_maxrss_bytes)} MB"
     )
 
 

@@ -8,8 +8,8 @@ it is there), and the real command, ``factcheck report CORPUS --format json --ou
 * cold: with an empty claim cache (every article read, extracted and matched, on ``--jobs`` worker processes);
 * warm: again on the same cache (nothing to analyze: load the claims, judge every fact, render);
 
-each in a child process whose peak resident memory (the largest of it and its workers) is read from
-``RUSAGE_CHILDREN``. The real-news corpus (corpus/geneva-2022) runs the same way. Growth is the ratio of times
+each in a child process (run by ``benchmarks/check.py``) whose peak resident memory is read by ``wait4``. The
+real-news corpus (corpus/geneva-2022) runs the same way. Growth is the ratio of times
 from each size to the next, over the ratio of sizes (1.0: linear). Start-up: ``factcheck --version``, and
 ``factcheck check`` of one Geneva article against its warm cache, the median of five runs each.
 """
@@ -20,33 +20,16 @@ import argparse
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from common import MB, aligned, maxrss_bytes, parse_sizes
+from check import run_command
+from common import MB, aligned, parse_sizes
 from synthetic import write_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
-CLI = str(Path(sys.executable).parent / "factcheck")
 GENEVA = ROOT / "corpus" / "geneva-2022"
-
-
-def timed(args: list[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Seconds, exit status and peak RSS (bytes: the largest of the process and its workers) of one run."""
-    start = time.perf_counter()
-    child = subprocess.Popen(args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    assert child.stderr is not None
-    errors = child.stderr.read()
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    child.returncode = code
-    if code not in (0, 1):
-        sys.exit(f"factcheck failed ({code}): {errors.strip()[:500]}")
-    return seconds, code, maxrss_bytes(usage.ru_maxrss)
 
 
 def corpus_bytes(folder: Path) -> int:
@@ -55,29 +38,27 @@ def corpus_bytes(folder: Path) -> int:
 
 def measure(name: str, folder: Path, jobs: int, cache: Path) -> dict[str, float]:
     shutil.rmtree(cache, ignore_errors=True)
-    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache), "CI": "true"}
-    args = [CLI, "report", str(folder), "--format", "json", "--output", os.devnull, "--jobs", str(jobs)]
-    cold, _, cold_rss = timed(args, env)
-    warm, _, warm_rss = timed(args, env)
+    args = ["report", str(folder), "--format", "json", "--output", os.devnull, "--jobs", str(jobs)]
+    args += ["--cache-dir", str(cache)]
+    cold, warm = run_command(args), run_command(args)
     articles = sum(1 for _ in folder.rglob("*.md"))
     size = corpus_bytes(folder)
-    print(f"  {name}: {articles} articles, cold {cold:.2f} s, warm {warm:.2f} s", file=sys.stderr)
+    print(f"  {name}: {articles} articles, cold {cold.seconds:.2f} s, warm {warm.seconds:.2f} s", file=sys.stderr)
     return {
         "articles": articles,
         "mb": size / MB,
-        "cold": cold,
-        "warm": warm,
-        "cold_rss": cold_rss / MB,
-        "warm_rss": warm_rss / MB,
+        "cold": cold.seconds,
+        "warm": warm.seconds,
+        "cold_rss": cold.maxrss_bytes / MB,
+        "warm_rss": warm.maxrss_bytes / MB,
     }
 
 
 def startup(cache: Path) -> tuple[float, float]:
-    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(cache), "CI": "true"}
-    subprocess.run([CLI, "report", str(GENEVA), "--format", "json", "--output", os.devnull], env=env, cwd=ROOT)
-    version = [timed([CLI, "--version"], env)[0] for _ in range(5)]
-    check_args = [CLI, "check", str(GENEVA / "the-week.md"), "--format", "json", "--output", os.devnull]
-    check = [timed(check_args, env)[0] for _ in range(5)]
+    run_command(["report", str(GENEVA), "--format", "json", "--output", os.devnull, "--cache-dir", str(cache)])
+    version = [run_command(["--version"]).seconds for _ in range(5)]
+    check_args = ["check", str(GENEVA / "the-week.md"), "--format", "json", "--output", os.devnull]
+    check = [run_command([*check_args, "--cache-dir", str(cache)]).seconds for _ in range(5)]
     return statistics.median(version), statistics.median(check)
 
 

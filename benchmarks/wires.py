@@ -37,7 +37,7 @@ from typing import TypeVar
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
-from common import MB, aligned, maxrss_bytes, parse_sizes  # noqa: E402
+from common import MB, aligned, maxrss_bytes, megabytes, parse_sizes  # noqa: E402
 
 from factcheck.wires import WireArticle, body_fingerprint, wire_credit, wire_groups  # noqa: E402
 
@@ -215,10 +215,6 @@ def measure(corpus: Corpus, repeat: int, trace: bool) -> Result:
     )
 
 
-def _mb(value: float | None) -> str:
-    return "-" if value is None else f"{value / MB:,.1f}"
-
-
 def table(results: Sequence[Result]) -> list[str]:
     columns = (
         "N",
@@ -249,8 +245,8 @@ def table(results: Sequence[Result]) -> list[str]:
                 f"{r.articles / r.credit_seconds:,.0f}",
                 f"{r.groups_seconds:,.2f}",
                 f"{r.articles / r.groups_seconds:,.0f}",
-                f"{_mb(r.fingerprint_peak)} / {_mb(r.groups_peak)}",
-                f"{_mb(r.fingerprint_bytes)}",
+                f"{megabytes(r.fingerprint_peak)} / {megabytes(r.groups_peak)}",
+                f"{megabytes(r.fingerprint_bytes)}",
                 f"{r.found:,} / {r.planted:,} / {r.exact:,}",
                 f"{r.credited:,}",
             )
@@ -304,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for line in table(results):
         print(line)
     print()
-    print(f"maxrss {_mb(maxrss_bytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))} MB (corpus included)")
+    print(f"maxrss {megabytes(maxrss_bytes(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))} MB (corpus included)")
     return 0 if all(r.exact == r.planted == r.found for r in results) else 1
 
 

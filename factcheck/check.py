@@ -37,6 +37,7 @@ from factcheck.models import (
     Source,
     Status,
     Verdict,
+    WireCopies,
 )
 from factcheck.pipeline import build_report, corpus_paths, policy_for, story_context, wire_article
 from factcheck.render.values import describe, said
@@ -44,7 +45,6 @@ from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
 from factcheck.selfcheck import fact_info as self_fact_info
 from factcheck.selfcheck import is_self_fact
-from factcheck.wires import WireArticle
 
 QUOTED_CLAIMS = 5  # corpus claims a finding quotes; the rest are counted
 _NO_FINDING = frozenset({Verdict.MAJORITY, Verdict.SINGLE, Verdict.SUPERSEDED})
@@ -126,10 +126,10 @@ def run_check(
             by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
             copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
-            context, _wires = story_context([e.source for e in entries], copies)
-            grouped = _CrossrefOnce([e.key for e in entries], rules, cache, context)
-            outcome = _check_group(checked, entries, rules, cache, decisions, grouped, context)
-            part = _restricted_report(entries, outcome, rules, cache, grouped, copies) if full else None
+            story = story_context([e.source for e in entries], copies)
+            grouped = _CrossrefOnce([e.key for e in entries], rules, cache, story[0])
+            outcome = _check_group(checked, entries, rules, cache, decisions, grouped, story[0])
+            part = _restricted_report(entries, outcome, rules, cache, grouped, story) if full else None
             return _Group(len(entries) - len(checked), found, [c.source for c in checked], outcome, part)
 
         done = cache.retrying(one_group)
@@ -496,7 +496,7 @@ def _restricted_report(
     rules: RuleSet,
     cache: ClaimCache,
     grouped: _CrossrefOnce,
-    copies: Sequence[WireArticle],
+    story: tuple[Context, list[WireCopies]],
 ) -> Report:
     """The report of the facts the checked articles state, with every article's claims on them."""
     keys = [e.key for e in entries]
@@ -509,4 +509,4 @@ def _restricted_report(
     crossref = [f for f in grouped.findings() if f.fact.id in wanted] if any(is_grouped(f) for f in wanted) else []
     stated = {m.claim.source for m in matches} | {c.source for c in outcome} | {s for f in crossref for s in f.sources}
     shown = [e.source for e in entries if e.source.id in stated]
-    return build_report("", shown, matches, rules, (), crossref, copies=copies)
+    return build_report("", shown, matches, rules, (), crossref, story=story)

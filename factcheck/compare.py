@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from factcheck.intervals import DEFAULT_SLACK, Interval, Qualifier, Slack, compared
 from factcheck.models import (
+    Change,
     Claim,
     Confidence,
     FactInfo,
@@ -106,7 +107,7 @@ class Stage:
     party: int
     moment: Moment | None
     claims: tuple[int, ...]
-    change: str  # first, same, updated, decrease, disputed
+    change: Change
     value: int | None  # a claim that states the value of that time (None when disputed)
 
 
@@ -146,11 +147,17 @@ class Assessment(Generic[C]):
         if i in self.opposed:
             return list(self.opposed[i])
         group = self.groups[i] if self.groups else 0
-        return [
-            j
-            for j in range(len(self.claims))
-            if (not self.groups or self.groups[j] == group) and j != i and not self.agree(i, j)
-        ]
+        memo: dict[object, bool] = {}  # claims share their value's interval: one comparison per distinct value
+        out = []
+        for j in range(len(self.claims)):
+            if j == i or (self.groups and self.groups[j] != group):
+                continue
+            value = self.keys[j] if self.keys[j] is not None else id(self.intervals[j])
+            if value not in memo:
+                memo[value] = self.agree(i, j)
+            if not memo[value]:
+                out.append(j)
+        return out
 
 
 def _agree(intervals: Sequence[Interval | None], keys: Sequence[str | None], i: int, j: int) -> bool:
@@ -231,7 +238,7 @@ class _Judging(Generic[C]):
             if not members:
                 continue
             moments = self._moments(members) if self.policy.evolving is not None else [(None, members)]
-            party_stages: list[tuple[Moment | None, list[int], list[bool] | None]] = []
+            party_stages: list[tuple[Moment | None, list[int], list[bool]]] = []
             for moment, group in moments:
                 group_id += 1
                 holds = self._judge(group, verdicts, reasons)
@@ -269,10 +276,7 @@ class _Judging(Generic[C]):
     def _judge(self, group: list[int], verdicts: list[Verdict | None], reasons: list[Reason | None]) -> list[bool]:
         """Verdicts within one group of claims; which of them hold at the group's best-supported value."""
         counted = [self.counted[i] for i in group]
-        if self.policy.method == "same-text":
-            holds, tie = _best_group(counted, [{self.keys[i] or ""} for i in group])
-        else:
-            holds, tie = _best_point(counted, [self.intervals[i] for i in group])
+        holds, tie = self._support(counted, group)
         single = len(set(counted)) == 1
         for i, held in zip(group, holds, strict=True):
             if all(holds):
@@ -283,6 +287,12 @@ class _Judging(Generic[C]):
                 verdicts[i] = Verdict.MAJORITY if held else Verdict.OUTLIER
                 reasons[i] = None if held else Reason.VALUE
         return holds
+
+    def _support(self, sources: list[str], members: list[int]) -> tuple[list[bool], bool]:
+        """Which of these claims hold at the value most of ``sources`` allow, and whether another value ties."""
+        if self.policy.method == "same-text":
+            return _best_group(sources, [{self.keys[i] or ""} for i in members])
+        return _best_point(sources, [self.intervals[i] for i in members])
 
     def _changed_copies(self) -> dict[int, tuple[int, ...]]:
         """Claims of a wire copy that changed the figure of the wire's original (or of most copies): each with the
@@ -300,11 +310,7 @@ class _Judging(Generic[C]):
             original = self.context.originals.get(key)
             reference = [i for i in members if self.claims[i].source == original]
             if not reference:
-                holds, tie = _best_point([self.claims[i].source for i in members], [self.intervals[i] for i in members])
-                if self.policy.method == "same-text":
-                    holds, tie = _best_group(
-                        [self.claims[i].source for i in members], [{self.keys[i] or ""} for i in members]
-                    )
+                holds, tie = self._support([self.claims[i].source for i in members], members)
                 if all(holds):
                     continue
                 if tie:
@@ -362,7 +368,7 @@ class _Judging(Generic[C]):
     def _timeline(
         self,
         party: int | None,
-        stages: list[tuple[Moment | None, list[int], list[bool] | None]],
+        stages: list[tuple[Moment | None, list[int], list[bool]]],
         verdicts: list[Verdict | None],
         reasons: list[Reason | None],
         opposed: dict[int, tuple[int, ...]],
@@ -374,8 +380,9 @@ class _Judging(Generic[C]):
         seen: list[tuple[list[int], int]] = []  # each earlier time's holding claims, and one of them
         current: int | None = None
         for moment, group, holds in stages:
-            holding = [i for i, held in zip(group, holds or [], strict=True) if held]
+            holding = [i for i, held in zip(group, holds, strict=True) if held]
             disputed = any(verdicts[i] is Verdict.DISPUTED for i in group)
+            change: Change
             if disputed or not holding:
                 change = "disputed"
                 value = None

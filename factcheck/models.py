@@ -295,6 +295,9 @@ class PartyFigure(Record):
     sources: tuple[str, ...]
 
 
+Change = Literal["first", "same", "updated", "decrease", "disputed"]
+
+
 class TimelineEntry(Record):
     """An evolving fact's value at one time, by the sources that report it then.
 
@@ -305,7 +308,7 @@ class TimelineEntry(Record):
     at: str
     value: str
     sources: tuple[str, ...]
-    change: Literal["first", "same", "updated", "decrease", "disputed"]
+    change: Change
     party: str | None = None  # when the parties disagree: whose figure (None: the outlets' own)
 
 

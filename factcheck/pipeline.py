@@ -205,9 +205,11 @@ def build_report(
     problems: Sequence[Problem] = (),
     grouped_elsewhere: Sequence[Finding] = (),
     copies: Sequence[WireArticle] = (),
+    story: tuple[Context, list[WireCopies]] | None = None,
 ) -> Report:
-    """The report of a story: its facts judged, its sources summed up; ``copies`` lets wire copies be found."""
-    context, wires = story_context(sources, copies)
+    """The report of a story: its facts judged, its sources summed up; ``copies`` lets wire copies be found (or
+    ``story`` gives what :func:`story_context` already found of them)."""
+    context, wires = story if story is not None else story_context(sources, copies)
     found = findings(matches, rules, grouped_elsewhere, context)
     errors = tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=_problem_key))
     return Report(
