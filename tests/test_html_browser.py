@@ -301,9 +301,12 @@ def story_pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Pat
     from factcheck.texts import article_texts, on_findings
 
     tmp = tmp_path_factory.mktemp("html-stories")
+    # A long, unbreakable folder path (as on a CI runner) is shown in the page and must wrap, not widen it.
+    deep = tmp / ("checkout-" + "0123456789abcdef" * 4) / "tests" / "data" / "stories"
     pages = {}
     for name in ("flood-toll", "rail-wire"):
-        folder = STORIES / name
+        folder = deep / name
+        shutil.copytree(STORIES / name, folder)
         rules = load_rules(folder / "rules.yaml")
         plain = run_report(folder, rules)
         with ClaimCache(None) as cache:

@@ -133,7 +133,10 @@ h3 { font-size: 1.1rem; margin: 0 0 .35rem; overflow-wrap: anywhere; }
 .lede { margin: 0; }
 nav.sections ul { list-style: none; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; margin: 0; padding: .6rem 0; }
 .muted, .fact-meta, .article-meta, footer { color: {muted}; }
-code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .9em; }
+code {
+  font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .9em;
+  overflow-wrap: anywhere;
+}
 .badge {
   display: inline-block; padding: 0 .45rem; border-radius: .25rem; font-size: .8rem; font-weight: 700;
   letter-spacing: .02em; text-transform: uppercase; color: {badge-text}; vertical-align: .1em;
