@@ -6,13 +6,23 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO
 
 from factcheck.errors import InputError, Problem
 
 
 def atomic_write_text(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file in the same folder, then rename it into place."""
+    with atomic_writer(path) as handle:
+        handle.write(text)
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[TextIO]:
+    """A text handle whose writes land in ``path`` all at once when the block ends without an error (a temporary
+    file in the same folder, renamed into place), so that a long output can be written piece by piece."""
     name = str(path)
     if path.is_dir():
         raise InputError(Problem(name, "is a directory: give a file name to write to", line=1))
@@ -20,7 +30,7 @@ def atomic_write_text(path: Path, text: str) -> None:
         # A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming over it would replace it; write through.
         try:
             with path.open("w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+                yield handle
         except OSError as exc:
             raise InputError(Problem(name, f"cannot write: {exc.strerror or exc}", line=1)) from None
         return
@@ -32,7 +42,7 @@ def atomic_write_text(path: Path, text: str) -> None:
         raise InputError(Problem(name, f"cannot write: {exc.strerror or exc}", line=1)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, _mode_for(path))

@@ -137,3 +137,31 @@ def test_json_documents_are_written_as_the_standard_library_writes_them(document
     out = io.StringIO()
     dump(document, out)
     assert out.getvalue() == json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+@given(
+    head=st.dictionaries(st.text(max_size=8), _JSON_VALUES, max_size=3),
+    items=st.lists(_JSON_VALUES, max_size=5),
+    tail=st.dictionaries(st.text(max_size=8), _JSON_VALUES, max_size=2),
+)
+def test_a_document_written_piece_by_piece_is_the_document_written_whole(
+    head: dict[str, object], items: list[object], tail: dict[str, object]
+) -> None:
+    from factcheck.render.json_format import dump, dump_streamed
+
+    key = "facts"
+    head.pop(key, None)
+    tail = {k: v for k, v in tail.items() if k != key and k not in head}
+    whole = io.StringIO()
+    dump(head | {key: items} | tail, whole)
+    assert b"".join(dump_streamed(head, key, iter(items), tail)).decode("utf-8") == whole.getvalue()
+
+
+def test_a_report_written_to_a_file_is_the_report_written_to_a_string(report: Report, tmp_path: Path) -> None:
+    from factcheck.render.json_format import render
+
+    path = tmp_path / "report.json"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("")  # text written before the bytes keeps its place
+        render(report, handle)
+    assert path.read_text(encoding="utf-8") == rendered(report, "json")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 import orjson
@@ -102,7 +103,13 @@ def finding_fields(finding: Finding) -> dict[str, Any]:
 
 
 def report_document(report: Report) -> dict[str, Any]:
-    return {
+    head, facts, tail = _report_parts(report)
+    return head | {"facts": list(facts)} | tail
+
+
+def _report_parts(report: Report) -> tuple[dict[str, Any], Iterator[dict[str, Any]], dict[str, Any]]:
+    """The report document before its facts, its facts (made one at a time), and what follows them."""
+    head = {
         "schema": REPORT_SCHEMA,
         "corpus": report.corpus,
         "sources": [
@@ -129,19 +136,55 @@ def report_document(report: Report) -> dict[str, Any]:
             }
             for w in report.wires
         ],
-        "facts": [finding_fields(f) for f in report.findings],
-        "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors],
     }
+    tail = {"errors": [{"path": e.path, "line": e.line, "message": e.message} for e in report.errors]}
+    return head, (finding_fields(f) for f in report.findings), tail
+
+
+_INDENT = orjson.OPT_INDENT_2
 
 
 def dump(document: dict[str, Any], out: TextIO) -> None:
     """The document indented by two spaces, UTF-8 as is, keys in the order given: orjson writes the same bytes
     as the standard library's ``json.dump(indent=2, ensure_ascii=False)`` an order of magnitude faster."""
-    out.write(orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode("utf-8"))
+    _write(out, orjson.dumps(document, option=_INDENT | orjson.OPT_APPEND_NEWLINE))
+
+
+def dump_streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[str, Any]) -> Iterator[bytes]:
+    """The bytes :func:`dump` writes for ``head | {key: list(items)} | tail``, piece by piece: the items are
+    turned into JSON one at a time, so that a report of a whole archive is never held as one document."""
+    yield b"{\n"
+    for name, value in head.items():
+        yield _member(name, value) + b",\n"
+    yield b"  " + orjson.dumps(key) + b": ["
+    empty = True
+    for item in items:
+        yield (b"\n    " if empty else b",\n    ") + orjson.dumps(item, option=_INDENT).replace(b"\n", b"\n    ")
+        empty = False
+    yield b"]" if empty else b"\n  ]"
+    for name, value in tail.items():
+        yield b",\n" + _member(name, value)
+    yield b"\n}\n"
+
+
+def _member(name: str, value: Any) -> bytes:
+    """``"name": value`` as it stands, indented, in an object at the top level."""
+    return orjson.dumps({name: value}, option=_INDENT)[2:-2]
+
+
+def _write(out: TextIO, data: bytes) -> None:
+    """UTF-8 bytes to a text handle: straight to its byte stream when it has one (a file), else decoded."""
+    if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") == "utf8":
+        out.flush()
+        out.buffer.write(data)
+    else:
+        out.write(data.decode("utf-8"))
 
 
 def render(report: Report, out: TextIO) -> None:
-    dump(report_document(report), out)
+    head, facts, tail = _report_parts(report)
+    for piece in dump_streamed(head, "facts", facts, tail):
+        _write(out, piece)
 
 
 def render_claims(claims: Sequence[Claim], out: TextIO, errors: Sequence[dict[str, Any]] = ()) -> None:
