@@ -25,11 +25,12 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 from pydantic import ValidationError
 
 from factcheck import __version__
+from factcheck.engine import Engine, LocalEngine
 from factcheck.errors import InputError, Problem
 from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
 from factcheck.models import Claim, Confidence, FactMatch, Location, Source
-from factcheck.parallel import MIN_PARALLEL, Analysis, analyze_files
+from factcheck.parallel import MIN_PARALLEL, Analysis
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
 
@@ -179,10 +180,18 @@ def location_of(claim: Claim, index: LineIndex, path: str) -> Location:
 class ClaimCache:
     """The claim cache in ``folder`` (created when missing), or in memory when ``folder`` is None."""
 
-    def __init__(self, folder: Path | None, timeout: float = 30.0, jobs: int = 1, progress: bool = False) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        timeout: float = 30.0,
+        jobs: int = 1,
+        progress: bool = False,
+        engine: Engine | None = None,
+    ) -> None:
         self.folder = folder
         self.timeout = timeout
-        self.jobs = jobs  # worker processes that analyze new or changed articles
+        # Where new or changed articles are analyzed and facts judged: by default ``jobs`` local processes.
+        self.engine = engine if engine is not None else LocalEngine(jobs)
         self.progress = progress  # a progress bar on stderr while they do
         self.path = None if folder is None else folder / CACHE_FILE
         self.rebuilt = False
@@ -256,6 +265,7 @@ class ClaimCache:
 
     def close(self) -> None:
         self._db.close()
+        self.engine.close()
 
     def __enter__(self) -> ClaimCache:
         return self
@@ -302,7 +312,7 @@ class ClaimCache:
             with self._progress(len(todo)) as advance:
                 items = [(name, None if row is None else str(row[2])) for _, name, _, row, _ in todo]
                 for (slot, name, absolute, row, status), done in zip(
-                    todo, analyze_files(items, rules, self.jobs, advance), strict=True
+                    todo, self.engine.analyze(items, rules, advance), strict=True
                 ):
                     if done.problems:
                         problems.extend(done.problems)

@@ -11,13 +11,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from factcheck import __version__
+from factcheck.engine import ENGINES
 from factcheck.errors import InputError, Problem
 from factcheck.models import ExitCode, ReviewDecision, Severity
-from factcheck.output import atomic_write_text
+from factcheck.output import atomic_write_text, atomic_writer
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
     from factcheck.decisions import Decision
+    from factcheck.engine import Engine
 
 DEFAULT_CORPUS = Path("corpus/geneva-2022")
 DEFAULT_RULES = Path("rules")
@@ -196,6 +198,17 @@ def _cache_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes that analyze new or changed articles (default: every core; 1: none)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default="local",
+        help="where articles are analyzed and facts judged: this machine (local, the default) or a Dask cluster",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to run on, with --engine dask (tcp://host:8786)",
+    )
 
 
 def _jobs(value: str) -> int:
@@ -271,13 +284,26 @@ def _emit(text_writer: TextIO, output: Path | None) -> None:
 
 def _open_cache(args: argparse.Namespace, corpora: Sequence[Path]) -> ClaimCache:
     """The claim cache the options ask for; refused inside a corpus, where it would be read as articles' kin."""
-    from factcheck.cache import ClaimCache, default_cache_dir
+    from factcheck.engine import open_engine
     from factcheck.parallel import default_jobs, show_progress
 
     jobs = args.jobs if args.jobs is not None else default_jobs()
     progress = show_progress()
+    if args.scheduler is not None and args.engine != "dask":
+        raise UsageError("factcheck: --scheduler is for --engine dask")
+    engine = open_engine(args.engine, jobs, args.scheduler)
+    try:
+        return _cache_for(args, corpora, engine, progress)
+    except BaseException:
+        engine.close()
+        raise
+
+
+def _cache_for(args: argparse.Namespace, corpora: Sequence[Path], engine: Engine, progress: bool) -> ClaimCache:
+    from factcheck.cache import ClaimCache, default_cache_dir
+
     if args.no_cache:
-        return ClaimCache(None, jobs=jobs, progress=progress)
+        return ClaimCache(None, progress=progress, engine=engine)
     folder: Path = args.cache_dir if args.cache_dir is not None else default_cache_dir()
     resolved = folder.resolve()
     for corpus in corpora:
@@ -287,13 +313,13 @@ def _open_cache(args: argparse.Namespace, corpora: Sequence[Path]) -> ClaimCache
                 Problem(str(folder), f"the claim cache must not be inside the corpus {corpus}; choose --cache-dir")
             )
     try:
-        return ClaimCache(folder, jobs=jobs, progress=progress)
+        return ClaimCache(folder, progress=progress, engine=engine)
     except InputError as exc:
         if args.cache_dir is not None:
             raise
         # The default folder is a convenience: without it (a read-only home, say) the run goes on uncached.
         print(f"factcheck: note: {exc.problems[0].one_line()}; going on without a cache", file=sys.stderr)
-        return ClaimCache(None, jobs=jobs, progress=progress)
+        return ClaimCache(None, progress=progress, engine=engine)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -314,12 +340,12 @@ def _report(args: argparse.Namespace) -> int:
     with ReviewStore(decisions_path(args.decisions)) as store:
         report = reviewed(report, store.reviews())
     renderer = REPORT_FORMATS[args.format]
-    if args.format == "rich" and args.output is None:
+    if args.output is None:
         renderer(report, sys.stdout)
+        sys.stdout.flush()
     else:
-        buffer = io.StringIO()
-        renderer(report, buffer)
-        _emit(buffer, args.output)
+        with atomic_writer(args.output) as handle:  # written piece by piece, in place only when whole
+            renderer(report, handle)
     if report.errors:
         _print_problems([Problem(e.path, e.message, e.line) for e in report.errors])
         return ExitCode.INPUT_ERROR

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import pytest
 
@@ -617,3 +617,22 @@ def test_output_to_a_device_writes_through_it() -> None:
     assert result.code == 1, result.stderr
     after = os.stat("/dev/null")
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
+
+
+def test_a_report_cut_short_leaves_the_old_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The report is written piece by piece into a temporary file: an error half-way leaves the file as it was."""
+    from factcheck import cli
+    from factcheck.render import REPORT_FORMATS
+
+    target = tmp_path / "report.json"
+    target.write_text("old report\n", encoding="utf-8")
+
+    def broken(report: object, out: TextIO) -> None:
+        out.write('{\n  "schema": ')
+        raise RuntimeError("renderer failed half-way")
+
+    monkeypatch.setitem(REPORT_FORMATS, "json", broken)
+    with pytest.raises(RuntimeError):
+        cli.main(["report", "corpus/geneva-2022", "--format", "json", "--output", str(target), "--no-cache"])
+    assert target.read_text(encoding="utf-8") == "old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
