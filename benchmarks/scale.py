@@ -1,6 +1,7 @@
 """The command line at scale: ``factcheck report`` on growing corpora, on every core, cold and warm; start-up.
 
-    python benchmarks/scale.py [--sizes 1000,10000] [--jobs N] [--keep DIR] [--skip-startup]
+    python benchmarks/scale.py [--sizes 1000,10000,100000] [--jobs N] [--keep DIR] [--skip-startup]
+                               [--engine local|dask]
 
 For each size N a synthetic corpus is written by ``benchmarks/synthetic.py`` (reused from ``--keep DIR/nN`` when
 it is there), and the real command, ``factcheck report CORPUS --format json --output /dev/null --jobs N``, runs:
@@ -17,6 +18,7 @@ from each size to the next, over the ratio of sizes (1.0: linear). Start-up: ``f
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import statistics
@@ -36,10 +38,10 @@ def corpus_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*.md"))
 
 
-def measure(name: str, folder: Path, jobs: int, cache: Path) -> dict[str, float]:
+def measure(name: str, folder: Path, jobs: int, cache: Path, engine: list[str]) -> dict[str, float]:
     shutil.rmtree(cache, ignore_errors=True)
     args = ["report", str(folder), "--format", "json", "--output", os.devnull, "--jobs", str(jobs)]
-    args += ["--cache-dir", str(cache)]
+    args += ["--cache-dir", str(cache), *engine]
     cold, warm = run_command(args), run_command(args)
     articles = sum(1 for _ in folder.rglob("*.md"))
     size = corpus_bytes(folder)
@@ -68,23 +70,43 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="default: every core")
     parser.add_argument("--keep", type=Path, metavar="DIR", help="keep (and reuse) the corpora in DIR/nN")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="dask: a LocalCluster of --jobs single-threaded worker processes, started here",
+    )
     args = parser.parse_args()
+    with contextlib.ExitStack() as stack:
+        engine: list[str] = []
+        if args.engine == "dask":
+            from distributed import LocalCluster
+
+            cluster = stack.enter_context(
+                LocalCluster(n_workers=args.jobs, threads_per_worker=1, processes=True, dashboard_address=None)
+            )
+            engine = ["--engine", "dask", "--scheduler", cluster.scheduler_address]
+        run(args, engine)
+
+
+def run(args: argparse.Namespace, engine: list[str]) -> None:
     work = Path(tempfile.mkdtemp(prefix="factcheck-scale-"))
     rows: list[tuple[str, dict[str, float]]] = []
     try:
-        rows.append(("geneva-2022", measure("geneva-2022", GENEVA, args.jobs, work / "cache")))
+        rows.append(("geneva-2022", measure("geneva-2022", GENEVA, args.jobs, work / "cache", engine)))
         for n in args.sizes:
             folder = (args.keep or work) / f"n{n}"
             if not (folder.is_dir() and sum(1 for _ in folder.glob("*.md")) == n):
                 shutil.rmtree(folder, ignore_errors=True)
                 write_corpus(folder, n)
-            rows.append((f"synthetic {n:,}", measure(f"n{n}", folder, args.jobs, work / "cache")))
+            rows.append((f"synthetic {n:,}", measure(f"n{n}", folder, args.jobs, work / "cache", engine)))
             if args.keep is None:
                 shutil.rmtree(folder, ignore_errors=True)
         version, check = (0.0, 0.0) if args.skip_startup else startup(work / "cache")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"factcheck report --format json on {args.jobs} worker processes ({os.cpu_count()} cores)")
+    cores = os.cpu_count()
+    print(f"factcheck report --format json, {args.engine} engine, {args.jobs} worker processes ({cores} cores)")
     table = []
     previous: dict[str, float] | None = None
     for name, r in rows:
