@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 import orjson
 
+from factcheck.intervals import Interval
 from factcheck.models import CheckFinding, CheckReport, Claim, ClaimKind, Finding, JudgedClaim, Report, Review
 from factcheck.render.values import bound, interval_words, stated
 
@@ -53,9 +54,7 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
     del fields["kind"]
     interval = judged.compared
     if interval is not None:
-        fields["low"] = bound(claim, interval.low)
-        fields["high"] = bound(claim, interval.high)
-        fields["interval"] = interval_words(claim, interval)
+        fields["low"], fields["high"], fields["interval"] = _compared_fields(claim, interval)
     else:
         fields["interval"] = None
     fields["verdict"] = judged.verdict.value
@@ -67,6 +66,25 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
         fields["partial"] = judged.partial
         fields["changes"] = [{"op": c.op, "words": c.words, "reference": c.reference} for c in judged.changes]
     return fields
+
+
+_COMPARED: dict[tuple[ClaimKind, float | None, float | None, bool, bool], tuple[Any, Any, str]] = {}
+
+
+def _compared_fields(claim: Claim, interval: Interval) -> tuple[Any, Any, str]:
+    """A compared interval's bounds and words: the same for every claim of a kind with that interval (a fact of
+    a big story has thousands), so made once each."""
+    key = (claim.kind, interval.low, interval.high, interval.low_open, interval.high_open)
+    done = _COMPARED.get(key)
+    if done is None:
+        if len(_COMPARED) > 100_000:
+            _COMPARED.clear()
+        done = _COMPARED[key] = (
+            bound(claim, interval.low),
+            bound(claim, interval.high),
+            interval_words(claim, interval),
+        )
+    return done
 
 
 def review_fields(review: Review | None) -> dict[str, Any] | None:
