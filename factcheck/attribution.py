@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from anyascii import anyascii
 
-from factcheck.names import COUNTRY_FORMS, same_person
-from factcheck.organizations import acronym, same_organization
+from factcheck.names import COUNTRY_FORMS, _is_initial, _surname_key, parse_name, same_person
+from factcheck.organizations import acronym, organization_key, same_organization
 from factcheck.people import FIRST_NAMES, PLACES
 
-__all__ = ["Attribution", "figure_attributions", "party_key", "same_party"]
+__all__ = ["Attribution", "PartyIndex", "figure_attributions", "party_key", "same_party", "speaks_for"]
 
 _CACHE = 8192
 _MAX_WORDS = 8  # a party's words at most (a leading determiner not counted)
@@ -918,23 +919,41 @@ def _person_like(party: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not any(w in PLACES for w in words)
 
 
+@dataclass(frozen=True)
+class _Form:
+    """What comparing a party needs of it, worked out once per party as written (outlets repeat the same few)."""
+
+    key: str  # party_key
+    written: str  # _written
+    person: bool  # _person_like(written)
+    words: int  # the written form's words
+
+
+@lru_cache(maxsize=_CACHE)
+def _form(party: str) -> _Form:
+    written = _written(party)
+    return _Form(party_key(party), written, bool(written) and _person_like(written), len(written.split()))
+
+
 @lru_cache(maxsize=_CACHE)
 def _same_party(a: str, b: str) -> bool:
     """``same_party`` for two parties in sorted order (cached)."""
-    key_a, key_b = party_key(a), party_key(b)
+    form_a, form_b = _form(a), _form(b)
+    key_a, key_b = form_a.key, form_b.key
     if not key_a or not key_b:
         return False
     if key_a == key_b:
         return True
     if key_a in _PRONOUNS or key_b in _PRONOUNS:
         return False
-    written_a, written_b = _written(a), _written(b)
+    written_a, written_b = form_a.written, form_b.written
     if not written_a or not written_b:
         return False
     if _abbreviates(written_a, written_b) or _abbreviates(written_b, written_a):
         return True
-    if _person_like(written_a) and _person_like(written_b):  # "Sherman", "Wendy Sherman"
-        longer, shorter = sorted((written_a, written_b), key=lambda w: -len(w.split()))
+    if form_a.person and form_b.person:  # "Sherman", "Wendy Sherman"
+        # The one of more words (the first of two as long) is the full name.
+        longer, shorter = (written_b, written_a) if form_b.words > form_a.words else (written_a, written_b)
         if longer.split()[0] in FIRST_NAMES and same_person(longer, shorter):
             return True
     return same_organization(written_a, written_b)
@@ -948,3 +967,78 @@ def same_party(a: str, b: str) -> bool:
     """
     x, y = sorted((a, b))
     return _same_party(x, y)
+
+
+def speaks_for(a: str, b: str) -> bool:
+    """Whether one party's name begins with the other's whole name, keys compared: its spokesperson, officer or
+    department ("Corliss Logistics managing director Helen Ridgeway" speaks for "Corliss Logistics")."""
+    short, long = sorted((party_key(a), party_key(b)), key=len)
+    return bool(short) and long.startswith(short + " ")
+
+
+# --- Finding the parties a party may be one with. ---------------------------------------------------------------
+
+_IndexKey = tuple[str, str]
+
+
+def _surname_keys(name: str) -> list[str]:
+    """The keys a person's surname is compared by (``same_person``): the surname's, and with a double surname
+    written with a space ("Ocasio Cortez") the two words' together."""
+    parsed = parse_name(name)
+    keys = [_surname_key(parsed.last)]
+    if parsed.middle and not _is_initial(parsed.middle[-1]):
+        keys.append(_surname_key(parsed.middle[-1] + parsed.last))
+    return [key for key in keys if key]
+
+
+@lru_cache(maxsize=_CACHE)
+def _index_keys(party: str) -> tuple[frozenset[_IndexKey], frozenset[_IndexKey]]:
+    """The keys a party is filed under in a ``PartyIndex``, and those it is looked up by.
+
+    Two parties that are one (``same_party``) share a key: their party key, the organization key of their written
+    forms, an acronym (one written as the other's initials; two spellings of one organization have the same
+    initials) or a person's surname key. When one speaks for the other (``speaks_for``), the shorter's party key is
+    one of the longer's prefixes, which the longer is filed under. A party without a key is no party's.
+    """
+    form = _form(party)
+    if not form.key:
+        return frozenset(), frozenset()
+    shared: set[_IndexKey] = {("key", form.key)}
+    written = form.written
+    if written:
+        shared.add(("organization", organization_key(written)))
+        shared.update({("acronym", acronym(written)), ("acronym", _initials(written))})
+        letters = written.strip().replace(".", "")
+        if len(letters) >= 2 and letters.isalpha() and letters.isupper():
+            shared.add(("acronym", letters))
+        if form.person:
+            shared.update(("surname", key) for key in _surname_keys(written))
+    words = form.key.split()
+    prefixes = [" ".join(words[:n]) for n in range(1, len(words))]
+    filed = shared | {("prefix", prefix) for prefix in prefixes}
+    looked_up = shared | {("prefix", form.key)} | {("key", prefix) for prefix in prefixes}
+    return frozenset(filed), frozenset(looked_up)
+
+
+class PartyIndex:
+    """Parties, filed by the keys that any party one with them, or speaking for them, shares with them: a party is
+    compared with the few that share a key with it rather than with every party, which keeps grouping the
+    parties of a fact near linear in them."""
+
+    def __init__(self) -> None:
+        self._parties: list[str] = []
+        self._filed: dict[_IndexKey, list[int]] = defaultdict(list)
+
+    def add(self, party: str) -> None:
+        number = len(self._parties)
+        self._parties.append(party)
+        for key in _index_keys(party)[0]:
+            self._filed[key].append(number)
+
+    def candidates(self, party: str) -> list[str]:
+        """The parties added so far that may be one with ``party`` (``same_party``) or speak for it or it for
+        them (``speaks_for``), in the order they were added: every such party, and some others."""
+        found: set[int] = set()
+        for key in _index_keys(party)[1]:
+            found.update(self._filed.get(key, ()))
+        return [self._parties[number] for number in sorted(found)]

@@ -10,6 +10,8 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
+from operator import attrgetter
 from typing import Generic, Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -174,7 +176,7 @@ def assess(claims: Sequence[C], policy: Policy, context: Context = NO_CONTEXT) -
     """Compare one fact's claims. Sources, not claims, are counted: an outlet saying a thing twice counts once, and
     the copies of one wire story count once. Claims that cite different parties are compared party by party when
     the parties disagree; an evolving fact's claims are compared time by time."""
-    ordered = sorted(claims, key=lambda c: (c.source, c.start, c.end))
+    ordered = sorted(claims, key=attrgetter("source", "start", "end"))
     if policy.method == "same-text":
         keys: list[str | None] = list(_text_groups(ordered, policy.similarity))
         intervals: list[Interval | None] = [None] * len(ordered)
@@ -233,8 +235,12 @@ class _Judging(Generic[C]):
         stages: list[Stage] = []
         figures: list[tuple[str | None, int | None, tuple[int, ...]]] = []
         group_id = 0
+        waiting: dict[int | None, list[int]] = defaultdict(list)  # each party's claims (judging one sets only its own)
+        for i in range(n):
+            if verdicts[i] is None:
+                waiting[self.party_of[i] if by_party else None].append(i)
         for party in parties:
-            members = [i for i in range(n) if verdicts[i] is None and (not by_party or self.party_of[i] == party)]
+            members = waiting[party]
             if not members:
                 continue
             moments = self._moments(members) if self.policy.evolving is not None else [(None, members)]
@@ -278,8 +284,9 @@ class _Judging(Generic[C]):
         counted = [self.counted[i] for i in group]
         holds, tie = self._support(counted, group)
         single = len(set(counted)) == 1
+        everyone = all(holds)
         for i, held in zip(group, holds, strict=True):
-            if all(holds):
+            if everyone:
                 verdicts[i] = Verdict.SINGLE if single else Verdict.MAJORITY
             elif single or tie:
                 verdicts[i], reasons[i] = Verdict.DISPUTED, Reason.VALUE
@@ -516,35 +523,37 @@ def unnamed_party(name: str) -> bool:
 
 def _parties(claims: Sequence[Comparable]) -> tuple[list[int | None], dict[int, str]]:
     """Each claim's party (None: the outlet's own, or a party that names no one in particular), parties that are
-    one (an acronym, another spelling) merged; and each party's name as most claims give it."""
-    names = sorted({c.attributed_to for c in claims if c.attributed_to and not unnamed_party(c.attributed_to)})
+    one (an acronym, another spelling) merged; and each party's name as most claims give it.
+
+    Outlets cite a few parties many times: each name as written is read once, and compared only with the names
+    before it that may be the same party (found through a ``PartyIndex``), never with all of them.
+    """
+    written = Counter(c.attributed_to for c in claims if c.attributed_to)
+    names = sorted(name for name in written if not unnamed_party(name))
     if not names:
         return [None] * len(claims), {}
-    from factcheck.attribution import same_party  # its patterns compile on import: only when parties are named
+    # Its patterns compile on import: only when parties are named.
+    from factcheck.attribution import PartyIndex, same_party, speaks_for
 
     index: dict[str, int] = {}
+    seen = PartyIndex()
     parties = 0
-    for name in names:  # a name joins the party of any name before it that is the same party, or that it starts
-        # with ("Corliss Logistics managing director Helen Ridgeway" speaks for "Corliss Logistics")
-        found = next((index[other] for other in index if same_party(other, name) or _speaks_for(name, other)), None)
+    for name in names:  # a name joins the party of the first name before it that is the same party, or that it
+        # starts with ("Corliss Logistics managing director Helen Ridgeway" speaks for "Corliss Logistics")
+        found = next(
+            (index[other] for other in seen.candidates(name) if same_party(other, name) or speaks_for(name, other)),
+            None,
+        )
         if found is None:
             found, parties = parties, parties + 1
         index[name] = found
+        seen.add(name)
     party_of: list[int | None] = [index.get(c.attributed_to) if c.attributed_to else None for c in claims]
-    spellings: dict[int, Counter[str]] = defaultdict(Counter)
-    for claim, party in zip(claims, party_of, strict=True):
-        if party is not None and claim.attributed_to:
-            spellings[party][claim.attributed_to] += 1
+    spellings: dict[int, dict[str, int]] = defaultdict(dict)
+    for name in names:
+        spellings[index[name]][name] = written[name]
     shown = {p: min(counts, key=lambda n: (-counts[n], -len(n), n)) for p, counts in spellings.items()}
     return party_of, shown
-
-
-def _speaks_for(a: str, b: str) -> bool:
-    """Whether one party's name begins with the other's whole name: its spokesperson, officer or department."""
-    from factcheck.attribution import party_key
-
-    short, long = sorted((party_key(a), party_key(b)), key=len)
-    return bool(short) and long.startswith(short + " ")
 
 
 def _differ(
@@ -622,39 +631,37 @@ def _best_point(sources: Sequence[str], intervals: Sequence[Interval | None]) ->
 
     A sweep over candidate points (every endpoint, and just below and above it): O(n log n) in the claims.
     """
-    probes: set[tuple[float, int]] = set()
+    distinct: dict[int, Interval] = {}  # claims sharing a value share its interval object
     for interval in intervals:
-        if interval is None:
-            continue
+        if interval is not None:
+            distinct.setdefault(id(interval), interval)
+    probes: set[tuple[float, int]] = set()
+    for interval in distinct.values():
         for bound in (interval.low, interval.high):
             if bound is not None:
-                probes.update({(bound, -1), (bound, 0), (bound, 1)})
+                probes.update(((bound, -1), (bound, 0), (bound, 1)))
     if not probes:
         probes.add((0.0, 0))
     points = sorted(probes)
-    memo: dict[int, tuple[int, int]] = {}  # claims sharing a value share its interval object
-    ranges: list[tuple[int, int] | None] = []
-    for interval in intervals:
-        if interval is None:
-            ranges.append(None)
-            continue
-        key = id(interval)
-        if key not in memo:
-            memo[key] = _probe_range(points, interval)
-        ranges.append(memo[key])
+    at = {key: _probe_range(points, interval) for key, interval in distinct.items()}
+    ranges = [None if interval is None else at[id(interval)] for interval in intervals]
     source_ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for source, r in zip(sources, ranges, strict=True):
         if r is not None and r[0] <= r[1]:
             source_ranges[source].append(r)
+    unions = {source: _union(rs) for source, rs in source_ranges.items()}
     n = len(points)
-    by_sources = _coverage(n, ((1, _union(rs)) for rs in source_ranges.values()))
-    by_claims = _coverage(n, ((1, [r]) for r in ranges if r is not None and r[0] <= r[1]))
-    best = max(range(n), key=lambda i: (by_sources[i], by_claims[i], -i))
+    by_sources = _coverage(n, ((1, union) for union in unions.values()))
+    claims_at = Counter(r for r in ranges if r is not None and r[0] <= r[1])
+    by_claims = _coverage(n, ((count, [r]) for r, count in claims_at.items()))
+    # The most sources, then the most claims, then the lowest probe.
+    best = -max(zip(by_sources, by_claims, range(0, -n, -1), strict=True))[2]
     # A claim with no value ("a lengthy meeting") holds wherever the others do.
     holds = [r is None or r[0] <= best <= r[1] for r in ranges]
     # Another value that as many sources allow, held by a different set of sources, is a tie: no majority.
-    signature = _coverage(n, ((_source_weight(source), _union(rs)) for source, rs in source_ranges.items()))
-    tie = any(by_sources[i] == by_sources[best] and signature[i] != signature[best] for i in range(n))
+    signature = _coverage(n, ((_source_weight(source), union) for source, union in unions.items()))
+    most, held_by = by_sources[best], signature[best]
+    tie = any(count == most and weight != held_by for count, weight in zip(by_sources, signature, strict=True))
     return holds, tie and not all(holds)
 
 
@@ -691,12 +698,8 @@ def _coverage(n: int, groups: Iterable[tuple[int, list[tuple[int, int]]]]) -> li
         for start, end in ranges:
             diff[start] += weight
             diff[end + 1] -= weight
-    out: list[int] = []
-    running = 0
-    for i in range(n):
-        running += diff[i]
-        out.append(running)
-    return out
+    diff.pop()
+    return list(accumulate(diff))
 
 
 def normalize_text(value: str) -> str:

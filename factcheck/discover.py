@@ -37,6 +37,7 @@ are clustered by average linkage over that sparse graph. Nothing compares all pa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -47,6 +48,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from factcheck.compare import Policy, assess, compared_interval
 from factcheck.cues import fold
@@ -311,6 +313,7 @@ _THRESHOLD_QUALIFIERS = frozenset({Qualifier.MORE_THAN, Qualifier.LESS_THAN})
 _PLURAL_BEFORE = re.compile(r"(?<![\w'’])(?P<w>[a-z]{3,}s)\s+$")
 
 
+@functools.lru_cache(maxsize=65536)
 def _plain(word: str) -> str:
     """A word without its possessive: "storm's" -> "storm", "Brannock’s" -> "brannock"."""
     word = word.replace("’", "'")
@@ -374,19 +377,15 @@ class _SentenceView:
     def __init__(self, text: str, settings: DiscoverySettings) -> None:
         self.text = text
         self.folded = fold(text)
-        matches = list(_WORD.finditer(self.folded))
-        self.words: list[tuple[int, int, str]] = [(m.start(), m.end(), m.group()) for m in matches]
+        self.words: list[tuple[int, int, str]] = [(*m.span(), m.group()) for m in _WORD.finditer(self.folded)]
         self.starts = [w[0] for w in self.words]
         self.ends = [w[1] for w in self.words]
         # Names say which story, not which fact ("Port Callow"); the first word of a sentence is no name.
         self.proper = [k > 0 and text[s].isupper() for k, s in enumerate(self.starts)]
-        self.terms = [_term(word) for _, _, word in self.words]
-        cost = [0.0]
-        total = 0.0
-        for _, _, word in self.words:  # function words count half, auxiliaries a quarter
-            total += _STEP.get(word, 1.0)
-            cost.append(total)
-        self.cost = cost
+        plain = [w[2] for w in self.words]
+        self.terms = list(map(_term, plain))
+        # Function words count half, auxiliaries a quarter.
+        self.cost = list(accumulate([_STEP.get(word, 1.0) for word in plain], initial=0.0))
         self.break_at: list[int] = []
         penalty = [0.0]
         for m in _BREAK.finditer(text):
@@ -472,30 +471,60 @@ def _signatures(claims: Sequence[Claim], settings: DiscoverySettings) -> list[_S
     by_sentence: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for i, claim in enumerate(claims):
         by_sentence[(claim.source, claim.sentence_start, claim.sentence)].append(i)
-    out: list[_Signature | None] = [None] * len(claims)
-    # Outlets repeat wire copy word for word: a sentence read once, with the same claims in it, reads the same.
-    done: dict[tuple[object, ...], list[_Signature | None]] = {}
+    # Outlets repeat wire copy word for word: a sentence is read once, and its claims' signatures once for the same
+    # claims in it; only their time anchors depend on the outlet's (the story's) year.
+    by_text: dict[str, list[tuple[str, int, list[int]]]] = defaultdict(list)
     for (source, sentence_start, sentence), members in by_sentence.items():
-        spans = [(claims[i].start - sentence_start, claims[i].end - sentence_start) for i in members]
-        reference = references.get(source)
-        key = (sentence, reference, *(_shape(claims[i], span) for i, span in zip(members, spans, strict=True)))
-        found = done.get(key)
-        if found is None:
-            found = done[key] = _sentence_signatures([claims[i] for i in members], sentence, spans, reference, settings)
-        for i, sig in zip(members, found, strict=True):
-            out[i] = sig
+        by_text[sentence].append((source, sentence_start, members))
+    out: list[_Signature | None] = [None] * len(claims)
+    for sentence, occurrences in by_text.items():
+        view: _SentenceView | None = None
+        read: dict[tuple[object, ...], list[_Signature | None]] = {}
+        done: dict[tuple[object, ...], list[_Signature | None]] = {}
+        for source, sentence_start, members in occurrences:
+            spans = [(claims[i].start - sentence_start, claims[i].end - sentence_start) for i in members]
+            reference = references.get(source)
+            shapes = tuple(_shape(claims[i], span) for i, span in zip(members, spans, strict=True))
+            found = done.get((reference, shapes))
+            if found is None:
+                if view is None:
+                    view = _SentenceView(sentence, settings)
+                first = read.get(shapes)
+                if first is None:
+                    found = read[shapes] = _sentence_signatures(
+                        [claims[i] for i in members], view, spans, reference, settings
+                    )
+                else:
+                    found = [_anchored(sig, view, span, reference) for sig, span in zip(first, spans, strict=True)]
+                done[(reference, shapes)] = found
+            for i, sig in zip(members, found, strict=True):
+                out[i] = sig
     return out
 
 
 def _shape(claim: Claim, span: tuple[int, int]) -> tuple[object, ...]:
-    """What a claim's signature depends on besides its sentence."""
+    """What a claim's signature depends on besides its sentence (and the story's year)."""
     return (span, claim.kind, claim.unit, claim.qualifier, claim.resolution)
 
 
+def _anchored(
+    sig: _Signature | None, view: _SentenceView, span: tuple[int, int], reference: int | None
+) -> _Signature | None:
+    """A signature read for a story of another year, for a story of ``reference``'s: its time anchor read again."""
+    if sig is None or sig.block[0] is ClaimKind.DATE:
+        return sig
+    kind, unit, anchor = sig.block
+    again = _anchor(view, span, reference)
+    return sig if again == anchor else dataclasses.replace(sig, block=(kind, unit, again))
+
+
 def _sentence_signatures(
-    claims: list[Claim], sentence: str, spans: list[tuple[int, int]], reference: int | None, settings: DiscoverySettings
+    claims: list[Claim],
+    view: _SentenceView,
+    spans: list[tuple[int, int]],
+    reference: int | None,
+    settings: DiscoverySettings,
 ) -> list[_Signature | None]:
-    view = _SentenceView(sentence, settings)
     distances = [view.distances(span, settings.window) for span in spans]
     # A word belongs to the nearest claim of the same kind: "four people were killed and 27 injured" (a verb
     # between a date and a length is the length's as much as the date's).
@@ -664,6 +693,15 @@ class _Group:
     high: float | None
     intervals: dict[str, list[Interval]] = field(default_factory=dict)  # per source, its values as compared
 
+    def add(self, index: int, value: float, source: str, interval: Interval | None) -> None:
+        """Merge a group of one claim of this group's subject (``merge``, without making the group)."""
+        self.members.append(index)
+        self.weight += 1
+        self.low = value if self.low is None else min(self.low, value)
+        self.high = value if self.high is None else max(self.high, value)
+        if interval is not None:
+            self.intervals.setdefault(source, []).append(interval)
+
     def merge(self, other: _Group) -> None:
         self.members += other.members
         self.weight += other.weight
@@ -680,14 +718,18 @@ def _midpoint(claim: Claim) -> float:
     return ((claim.stated_low or 0.0) + (claim.stated_high or 0.0)) / 2
 
 
+def _interval(claim: Claim, policy: Policy, memo: dict[tuple[object, ...], Interval | None]) -> Interval | None:
+    key = (claim.qualifier, claim.stated_low, claim.stated_high)
+    if key not in memo:
+        memo[key] = compared_interval(claim, policy)  # outlets repeat each other's figures
+    return memo[key]
+
+
 def _new_group(
     index: int, claim: Claim, sig: _Signature, policy: Policy, memo: dict[tuple[object, ...], Interval | None]
 ) -> _Group:
     value = _midpoint(claim)  # discovery takes only claims with a value
-    key = (claim.qualifier, claim.stated_low, claim.stated_high)
-    if key not in memo:
-        memo[key] = compared_interval(claim, policy)  # outlets repeat each other's figures
-    interval = memo[key]
+    interval = _interval(claim, policy, memo)
     return _Group(
         members=[index],
         weight=1,
@@ -701,16 +743,14 @@ def _new_group(
 
 def _can_merge(a: _Group, b: _Group, kind: ClaimKind, settings: DiscoverySettings) -> bool:
     """Whether two groups may be one fact: no guard tells them apart."""
-    if a.low is not None and b.low is not None and a.high is not None and b.high is not None:
-        low, high = min(a.low, b.low), max(a.high, b.high)
-        if kind is ClaimKind.DATE:
-            if high - low > settings.max_days:
-                return False
-        elif kind is ClaimKind.TIME:
-            if high - low > settings.max_minutes:
-                return False
-        elif low <= 0 < high or (low > 0 and high / low > settings.max_ratio):
-            return False  # 80 firefighters and the two taken to hospital; hours and years
+    if (
+        a.low is not None
+        and b.low is not None
+        and a.high is not None
+        and b.high is not None
+        and _spread(min(a.low, b.low), max(a.high, b.high), kind, settings)
+    ):
+        return False  # 80 firefighters and the two taken to hospital; hours and years
     for category, primary, near in a.concepts:
         for other_category, other, other_near in b.concepts:
             if category == other_category and primary != other and primary not in other_near and other not in near:
@@ -725,6 +765,32 @@ def _can_merge(a: _Group, b: _Group, kind: ClaimKind, settings: DiscoverySetting
         if others is not None and any(x is not y and not x.overlaps(y) for x in values for y in others):
             return False  # one outlet, two values that cannot both hold: two facts
     return True
+
+
+def _spread(low: float, high: float, kind: ClaimKind, settings: DiscoverySettings) -> bool:
+    """Whether values from ``low`` to ``high`` are too far apart to be one fact's."""
+    if kind is ClaimKind.DATE:
+        return high - low > settings.max_days
+    if kind is ClaimKind.TIME:
+        return high - low > settings.max_minutes
+    return low <= 0 < high or (low > 0 and high / low > settings.max_ratio)
+
+
+def _joins(
+    group: _Group, value: float, source: str, interval: Interval | None, kind: ClaimKind, settings: DiscoverySettings
+) -> bool:
+    """``_can_merge`` of a group and a group of one more claim of its subject (of ``value``, from ``source``, as
+    compared ``interval``), without making that group: within a subject, concepts and places are the same."""
+    low, high = group.low, group.high
+    if low is not None and high is not None and _spread(min(low, value), max(high, value), kind, settings):
+        return False
+    if interval is None:
+        return True
+    # As _can_merge pairs them: the values of the group with fewer sources first.
+    if len(group.intervals) <= 1:
+        values = group.intervals.get(source, ())
+        return not any(x is not interval and not x.overlaps(interval) for x in values)
+    return not any(interval is not y and not interval.overlaps(y) for y in group.intervals.get(source, ()))
 
 
 def _cluster(
@@ -790,12 +856,20 @@ def discover(claims: Iterable[Claim], settings: DiscoverySettings = DEFAULT) -> 
 def _discover(claims: list[Claim], settings: DiscoverySettings) -> list[CandidateFact]:
     ordered = sorted((c for c in claims if _eligible(c, settings)), key=_claim_order)
     signatures = _signatures(ordered, settings)
-    # Claims with the same signature are one subject: their similarity is computed once.
-    subjects: dict[tuple[object, ...], list[int]] = {}
+    # Claims with the same signature are one subject: their similarity is computed once. The claims of one sentence
+    # read once share their signatures: each signature's subject is looked up once.
+    subjects: dict[tuple[object, ...], int] = {}
+    subject_claims: list[list[int]] = []
+    subject_of_signature: dict[int, int] = {}  # by the signature's id: every signature is alive meanwhile
     for i, sig in enumerate(signatures):
-        if sig is not None:
-            subjects.setdefault(sig.subject, []).append(i)
-    subject_claims = list(subjects.values())
+        if sig is None:
+            continue
+        s = subject_of_signature.get(id(sig))
+        if s is None:
+            s = subject_of_signature[id(sig)] = subjects.setdefault(sig.subject, len(subjects))
+            if s == len(subject_claims):
+                subject_claims.append([])
+        subject_claims[s].append(i)
     subject_sig = [_known(signatures[members[0]]) for members in subject_claims]
     by_kind: dict[str, list[int]] = defaultdict(list)
     by_block: dict[tuple[str, str, str], list[int]] = defaultdict(list)
@@ -824,13 +898,16 @@ def _discover(claims: list[Claim], settings: DiscoverySettings) -> list[Candidat
         of_subject: list[list[int]] = []
         for s in members:
             own: list[int] = []
-            for i in sorted(subject_claims[s], key=lambda i: (_midpoint(ordered[i]), i)):
-                group = _new_group(i, ordered[i], subject_sig[s], policy, memo)
-                if own and _can_merge(groups[own[-1]], group, kind, settings):
-                    groups[own[-1]].merge(group)
+            current: _Group | None = None
+            for value, i in sorted((_midpoint(ordered[i]), i) for i in subject_claims[s]):
+                claim = ordered[i]
+                interval = _interval(claim, policy, memo)
+                if current is not None and _joins(current, value, claim.source, interval, kind, settings):
+                    current.add(i, value, claim.source, interval)
                 else:
+                    current = _new_group(i, claim, subject_sig[s], policy, memo)
                     own.append(len(groups))
-                    groups.append(group)
+                    groups.append(current)
             of_subject.append(own)
         links: dict[int, dict[int, float]] = defaultdict(dict)
         for (a, b), sim in edges.items():
@@ -919,41 +996,46 @@ def _edges(
     # A common term proposes only the subjects that share a second one of the strongest terms with it.
     common = {t: set(p) for t, p in postings.items() if settings.common_postings < len(p) <= settings.max_postings}
     candidates: list[set[int]] = []
+    both: dict[tuple[str, str], set[int]] = {}  # subjects alike share their strongest terms: each pair's, once
     for a, vector in enumerate(vectors):
         strongest = sorted(vector, key=lambda t: (-vector[t], t))[: settings.top_terms]
         sig = sigs[a]
         concepts = [] if sig.concept is None else [f"={c}" for c in sorted({sig.concept} | sig.concepts)]
         found: set[int] = set()
-        shared: list[set[int]] = []
+        shared: list[str] = []
         for term in dict.fromkeys([*strongest, *concepts]):
             if term in common:
-                shared.append(common[term])
+                shared.append(term)
             elif 1 < len(postings[term]) <= settings.common_postings:
                 found.update(postings[term])
         for i in range(len(shared)):
             for j in range(i + 1, len(shared)):
-                found |= shared[i] & shared[j]
+                pair = (shared[i], shared[j])
+                if pair not in both:
+                    both[pair] = common[pair[0]] & common[pair[1]]
+                found |= both[pair]
         found.discard(a)
         candidates.append(found)
     keys = [frozenset(v) for v in vectors]
     near: list[list[tuple[float, int]]] = [[] for _ in vectors]
     for a in range(len(vectors)):
-        va, sa = vectors[a], sigs[a]
+        va, sa, ka = vectors[a], sigs[a], keys[a]
         for b in sorted(candidates[a]):
             if b < a and a in candidates[b]:
                 continue  # done from b
-            if _apart(sa, sigs[b]):
+            sb = sigs[b]
+            if _apart(sa, sb):
                 continue
             vb = vectors[b]
-            sim = math.fsum(va[t] * vb[t] for t in keys[a] & keys[b])  # exactly rounded: in any order
-            if _same_fact_type(sa, sigs[b], specific):
+            sim = math.fsum([va[t] * vb[t] for t in ka & keys[b]])  # exactly rounded: in any order
+            if _same_fact_type(sa, sb, specific):
                 sim += settings.concept_bonus
             if sim >= settings.min_edge:
                 near[a].append((sim, b))
                 near[b].append((sim, a))
     edges: dict[tuple[int, int], float] = {}
     for a, found_near in enumerate(near):
-        for sim, b in sorted(found_near, key=lambda x: (-x[0], x[1]))[: settings.max_neighbors]:
+        for sim, b in heapq.nsmallest(settings.max_neighbors, found_near, key=lambda x: (-x[0], x[1])):
             edges[(min(a, b), max(a, b))] = sim
     return dict(sorted(edges.items()))
 
@@ -1016,7 +1098,7 @@ def _named(
         slug = "-".join(re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") for t in key_terms).strip("-") or "fact"
         base = f"auto.{kind.value}.{slug}"
         used[base] += 1
-        claims = tuple(sorted((ordered[i] for i in members), key=lambda c: (c.source, c.start, c.end)))
+        claims = tuple(ordered[i] for i in members)  # in order of (source, start, end), as ``ordered`` is
         claim_units = Counter(c.unit for c in claims if c.unit)
         facts.append(
             CandidateFact(

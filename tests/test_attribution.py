@@ -10,7 +10,14 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.attribution import Attribution, figure_attributions, party_key, same_party
+from factcheck.attribution import (
+    Attribution,
+    PartyIndex,
+    figure_attributions,
+    party_key,
+    same_party,
+    speaks_for,
+)
 
 CASES_FILE = Path(__file__).resolve().parent / "data" / "attribution" / "figures.yaml"
 
@@ -149,6 +156,83 @@ def test_same_party_is_symmetric(a: str, b: str) -> None:
 def test_party_key_is_idempotent(party: str) -> None:
     key = party_key(party)
     assert party_key(key) == key
+
+
+# --- Finding the parties a party may be one with. ---------------------------------------------------------------
+
+# Parties that are one in every way ``same_party`` and ``speaks_for`` know: keys, acronyms written and dotted,
+# organizations spelt another way or with their words in another order, people by first name and surname (a
+# double surname written with a space), countries, possessives, determiners, generic nouns, a party's spokesperson,
+# pronouns; and words thrown together.
+_PEOPLE = st.builds(
+    lambda first, middle, last: " ".join(w for w in (first, middle, last) if w),
+    st.sampled_from(["", "", "Wendy", "Joe", "Joseph", "Antony", "A.", "Bashar", "Helen", "Dr."]),
+    st.sampled_from(["", "", "", "R.", "Ocasio", "Tayyip"]),
+    st.sampled_from(["Sherman", "Blinken", "Blink", "Cortez", "Ocasio-Cortez", "al-Assad", "Assad", "Biden Jr."]),
+)
+_ORGANIZATIONS = st.builds(
+    lambda before, name, after: " ".join(w for w in (before, name, after) if w),
+    st.sampled_from(["", "", "the", "U.S.", "US", "American", "a"]),
+    st.sampled_from(
+        [
+            "Central Weather Administration", "Central Wether Administration", "Geological Survey", "CWA", "C.W.A.",
+            "USGS", "OSCE", "NATO", "N.A.T.O.", "Organization for Security and Co-operation in Europe",
+            "Organisation for Securty and Cooperation in Europe", "Organization for Security Cooperation in Europe",
+            "European Union", "African Union", "Department of State", "State Department", "Ministry of Foreign Affairs",
+            "Foreign Ministry", "health ministry", "Health Ministry", "agency", "agency's", "Corliss Logistics",
+            "Corliss Logistics managing director Helen Ridgeway", "Kremlin", "Russia", "Russian", "intelligence",
+            "United States", "he", "she", "it",
+        ]
+    ),
+    st.sampled_from(["", "", "", "officials", "spokesman", "figures", "’s", "analysts", "managing director Helen"]),
+)  # fmt: skip
+_PARTY_WORDS = st.sampled_from(
+    ["Wendy", "Sherman", "Central", "Weather", "Administration", "Union", "and", "&", "of", "the", "CW", "US", "-"]
+)
+_PARTIES = st.one_of(_PEOPLE, _ORGANIZATIONS, st.lists(_PARTY_WORDS, min_size=1, max_size=4).map(" ".join), _PARTY_TEXT)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PARTIES, max_size=12, unique=True))
+def test_the_index_proposes_every_party_that_may_be_one_with_a_party(parties: list[str]) -> None:
+    index = PartyIndex()
+    for k, party in enumerate(parties):
+        candidates = index.candidates(party)
+        earlier = parties[:k]
+        assert [p for p in earlier if p in candidates] == candidates  # each once, in the order added
+        one = [p for p in earlier if same_party(p, party) or speaks_for(party, p) or speaks_for(p, party)]
+        assert set(one) <= set(candidates), (party, one, candidates)
+        index.add(party)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("USGS", "U.S. Geological Survey"),
+        ("CWA", "Central Weather Administration"),
+        ("Central Weather Administration", "Central Wether Administration"),
+        ("Sherman", "Wendy Sherman"),
+        ("Ocasio-Cortez", "Alexandria Ocasio Cortez"),
+        ("Corliss Logistics", "Corliss Logistics managing director Helen Ridgeway"),
+        ("American officials", "U.S. officials"),
+        ("Ministry of Foreign Affairs", "Foreign Ministry"),
+    ],
+)
+def test_the_index_proposes_parties_that_are_one(a: str, b: str) -> None:
+    assert same_party(a, b) or speaks_for(a, b)
+    for first, second in ((a, b), (b, a)):
+        index = PartyIndex()
+        index.add("Kremlin")
+        index.add(first)
+        assert index.candidates(second) == [first]
+
+
+def test_speaks_for() -> None:
+    assert speaks_for("Corliss Logistics managing director Helen Ridgeway", "Corliss Logistics")
+    assert speaks_for("Corliss Logistics", "Corliss Logistics managing director Helen Ridgeway")
+    assert not speaks_for("Corliss Logistics", "Corliss Logisticsmanaging")
+    assert not speaks_for("Corliss", "Corliss")
+    assert not speaks_for("’s", "Corliss")
 
 
 _WORDS = st.sampled_from(

@@ -663,3 +663,40 @@ def test_an_evolving_facts_finding_does_not_depend_on_claim_order(
 def test_party_naming_is_a_property_of_the_name_alone(names: list[str]) -> None:
     assert [unnamed_party(n) for n in names] == [unnamed_party(n) for n in names]
     assert all(unnamed_party(n) == (n in ("officials", "Police", "county engineers")) for n in names)
+
+
+def _parties_all_pairs(names: list[str]) -> dict[str, int]:
+    """The rule of grouping parties, each name checked against every name before it (sorted): the reference."""
+    from factcheck.attribution import same_party, speaks_for
+
+    index: dict[str, int] = {}
+    for name in sorted(set(names)):
+        if unnamed_party(name):
+            continue
+        found = next((index[o] for o in index if same_party(o, name) or speaks_for(name, o)), None)
+        index[name] = len(set(index.values())) if found is None else found
+    return index
+
+
+_CITED = st.sampled_from(
+    [
+        "USGS", "U.S. Geological Survey", "US Geological Survey", "CWA", "Central Weather Administration",
+        "Central Wether Administration", "Sherman", "Wendy Sherman", "Linda Sherman", "W. Sherman", "Ocasio-Cortez",
+        "Wendy Ocasio Cortez", "Corliss Logistics", "Corliss Logistics managing director Helen Ridgeway",
+        "State Department", "Department of State", "officials", "Police", "he", "American officials",
+        "U.S. officials", "Kremlin", "Russia", "Russian officials", "the agency", "agency", "Agency’s",
+    ]
+)  # fmt: skip
+
+
+@given(st.lists(st.one_of(st.none(), _CITED), max_size=20))
+def test_parties_are_grouped_as_each_name_against_every_name_before_it(cited_as: list[str | None]) -> None:
+    from factcheck.compare import _parties
+
+    claims = [cited(f"s{k % 5}", 1, party, start=10 * k) for k, party in enumerate(cited_as)]
+    party_of, shown = _parties(claims)
+    expected = _parties_all_pairs([c.attributed_to for c in claims if c.attributed_to])
+    assert party_of == [expected.get(c.attributed_to) if c.attributed_to else None for c in claims]
+    for party, name in shown.items():
+        counts = Counter(c.attributed_to for c, p in zip(claims, party_of, strict=True) if p == party)
+        assert counts[name] == max(counts.values())

@@ -18,7 +18,24 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.articles import parse_article, read_article
-from factcheck.discover import DEFAULT, CandidateFact, DiscoverySettings, conflicts, discover
+from factcheck.discover import (
+    DEFAULT,
+    CandidateFact,
+    DiscoverySettings,
+    _can_merge,
+    _claim_order,
+    _eligible,
+    _Group,
+    _interval,
+    _joins,
+    _new_group,
+    _Signature,
+    _signatures,
+    conflicts,
+    discover,
+    policy_for_kind,
+)
+from factcheck.intervals import Interval, Qualifier
 from factcheck.models import Claim, ClaimKind
 from factcheck.pipeline import claims_of
 from factcheck.rules.loader import RuleSet, load_rules
@@ -333,6 +350,93 @@ def test_copies_of_a_corpus_group_the_same_claims() -> None:
     once = {frozenset(original(c) for c in f.claims): conflicts(f) for f in discover(claims)}
     many = {frozenset(original(c) for c in f.claims): conflicts(f) for f in discover(copies)}
     assert once == {group: status for group, status in many.items() if len({s for s, _, _ in group}) >= 2}
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Reading once what is the same
+
+
+def test_a_sentence_in_stories_of_other_years_reads_as_each_story_reads_it_alone() -> None:
+    """A sentence is read once for every outlet that prints it; only its time anchors depend on the story's year
+    (a year of the clause that is the story's own is no other time)."""
+    sentence = "The hurricane killed 14 people in 1998, and 2,000 homes were lost last year."
+    claims = claims_of_texts(
+        {
+            "a": f"{sentence} It struck on March 3, 1998, and again on March 9, 1998.",
+            "b": f"{sentence} It struck on March 3, 2024.",
+            "c": sentence,
+            "d": f"{sentence} It struck on March 3, 1998.",
+        }
+    )
+    ordered = sorted((c for c in claims if _eligible(c, DEFAULT)), key=_claim_order)
+    alone = [sig for source in "abcd" for sig in _signatures([c for c in ordered if c.source == source], DEFAULT)]
+    together = _signatures(ordered, DEFAULT)
+    assert together == alone
+    deaths = [(c.source, sig) for c, sig in zip(ordered, together, strict=True) if c.text == "14 people"]
+    assert [(source, sig.block[2]) for source, sig in deaths if sig is not None] == [
+        ("a", ""),
+        ("b", "y1998"),
+        ("c", "y1998"),
+        ("d", ""),
+    ]
+
+
+_SUBJECT = _Signature(
+    block=(ClaimKind.QUANTITY, "people", ""),
+    terms=(("=death", 1.0),),
+    concept="death",
+    concepts=frozenset({"death"}),
+    rivals=frozenset({("people", "death", frozenset({"death"}))}),
+    places=frozenset({"bucharest"}),
+    surface=(("=death", "killed"),),
+    unit_label="people",
+)
+_VALUES = st.tuples(
+    st.sampled_from("abc"),
+    st.sampled_from([Qualifier.EXACT, Qualifier.ABOUT, Qualifier.MORE_THAN, Qualifier.AT_LEAST]),
+    st.sampled_from([1.0, 2.0, 3.0, 4.0, 9.0, 10.0, 11.0, 40.0, 0.0]),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_VALUES, max_size=12), st.sampled_from([ClaimKind.QUANTITY, ClaimKind.DATE, ClaimKind.TIME]))
+def test_a_claim_joins_its_subjects_group_as_a_group_of_one_would_merge(
+    values: list[tuple[str, Qualifier, float]], kind: ClaimKind
+) -> None:
+    claims = [
+        Claim(
+            source=source,
+            kind=kind,
+            text=f"{value:g} people",
+            start=k,
+            end=k + 1,
+            line=1,
+            sentence="",
+            sentence_start=0,
+            qualifier=qualifier,
+            stated_low=value,
+            stated_high=value,
+            unit="people",
+        )
+        for k, (source, qualifier, value) in enumerate(values)
+    ]
+    policy = policy_for_kind(kind)
+    memo: dict[tuple[object, ...], Interval | None] = {}
+    merged: list[_Group] = []
+    joined: list[_Group] = []
+    for i, claim in enumerate(claims):
+        group = _new_group(i, claim, _SUBJECT, policy, memo)
+        if merged and _can_merge(merged[-1], group, kind, DEFAULT):
+            merged[-1].merge(group)
+        else:
+            merged.append(group)
+        value, interval = group.low, _interval(claim, policy, memo)
+        assert value is not None
+        if joined and _joins(joined[-1], value, claim.source, interval, kind, DEFAULT):
+            joined[-1].add(i, value, claim.source, interval)
+        else:
+            joined.append(_new_group(i, claim, _SUBJECT, policy, memo))
+    assert joined == merged
 
 
 # ----------------------------------------------------------------------------------------------------------------
