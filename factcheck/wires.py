@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import struct
+import sys
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -11,8 +12,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from hashlib import blake2b
-from itertools import accumulate, pairwise
-from operator import lt
+from itertools import accumulate, chain, compress, islice, pairwise, repeat
+from math import ceil
+from operator import ge, getitem, le, lt
 
 __all__ = [
     "WireArticle",
@@ -28,10 +30,12 @@ __all__ = [
 SHINGLE_WORDS = 6  # words per shingle
 SAMPLE_MODULUS = 2  # a shingle's hash is kept when hash % SAMPLE_MODULUS == 0: about one shingle in two
 HASH_BYTES = 8  # blake2b digest size, packed big-endian
+EVIDENCE = 20  # a hash in more articles is common (stock phrase, boilerplate, syndication): not evidence on its own
 BOILERPLATE_FLOOR = 20  # a hash is frequent (boilerplate, or syndicated) in > max(BOILERPLATE_FLOOR, common * N)
-ANCHORS = 20  # the articles of a widely syndicated hash that the others are compared with in full
-PART_HASHES = 1 << 18  # distinct hashes counted at once when looking for those two articles share
-LONG_SHARED = 4  # a link through a story syndicated beyond the limit needs LONG_SHARED * min_shared hashes (≈ 45 words)
+ANCHORS = 20  # the longest (and shortest) articles of a syndicated hash that the others are compared with in full
+PART_HASHES = 1 << 18  # hashes counted at once when finding how many articles have each (≈ 25 MB of dictionary)
+SLICE_HASHES = 16  # ... unless that cuts fingerprints into fewer hashes each on average
+LONG_SHARED = 4  # a link through a story syndicated beyond EVIDENCE needs LONG_SHARED * min_shared hashes (≈ 45 words)
 
 # --- Fingerprints --------------------------------------------------------------------------------------------------
 
@@ -74,10 +78,17 @@ def _hashes(fingerprint: bytes) -> array[int]:
     """The hashes of a fingerprint, sorted and distinct, 8 bytes each."""
     if len(fingerprint) % HASH_BYTES:
         raise ValueError(f"a fingerprint is a multiple of {HASH_BYTES} bytes, not {len(fingerprint)}")
-    values = struct.unpack(f">{len(fingerprint) // HASH_BYTES}Q", fingerprint)
-    if not all(map(lt, values, values[1:])):
-        values = tuple(sorted(set(values)))
-    return array("Q", values)
+    values = array("Q")
+    if values.itemsize == HASH_BYTES:  # the bytes as they are, in the machine's order
+        values.frombytes(fingerprint)
+        if sys.byteorder == "little":
+            values.byteswap()
+    else:
+        values.extend(struct.unpack(f">{len(fingerprint) // HASH_BYTES}Q", fingerprint))
+    listed = values.tolist()
+    if not all(map(lt, listed, islice(listed, 1, None))):
+        values = array("Q", sorted(set(listed)))
+    return values
 
 
 # --- Wire names ----------------------------------------------------------------------------------------------------
@@ -363,88 +374,198 @@ class _Components:
         return True
 
 
-def _shared_postings(prints: Sequence[array[int]]) -> dict[int, list[int]]:
-    """The articles (ascending) of every hash found in two or more. The hashes are counted one range of values at
-    a time, PART_HASHES at most at once, so the dictionary of every distinct hash is never held whole."""
-    total = sum(len(p) for p in prints)
-    parts = 1
-    while parts * PART_HASHES < total and parts < 1 << 16:
-        parts *= 2
-    step = (1 << 64) // parts
-    bounds = [[bisect_left(p, part * step) for part in range(parts)] + [len(p)] for p in prints]
-    postings: dict[int, list[int]] = {}
-    for part in range(parts):
-        counts: Counter[int] = Counter()
-        for p, cut in zip(prints, bounds, strict=True):
-            counts.update(p[cut[part] : cut[part + 1]])
-        shared = {h for h, count in counts.items() if count > 1}
+@dataclass(frozen=True)
+class _Frequencies:
+    """The hashes of a corpus that finding links needs, by their number of articles (document frequency)."""
+
+    shared: set[int]  # in 2 to ``spread`` articles: those in 2 to ``rare`` are evidence that two are one story
+    spread: set[int]  # in more than ``rare`` articles but few enough to be of as many outlets as not
+    frequent: set[int]  # in more than ``limit`` articles
+
+
+def _frequencies(prints: Sequence[array[int]], rare: float, spread: float, limit: float) -> _Frequencies:
+    """The hashes in 2 to ``spread`` articles, in more than ``rare`` to ``spread``, and in more than ``limit``.
+
+    The hashes are counted one range of values at a time, about PART_HASHES at once, so the dictionary of every
+    distinct hash (most hashes of real text are in one article) is never held whole. Each fingerprint is sorted,
+    so a range is a slice of each; the slices are cut, counted and sorted out in C (``map``, ``chain``,
+    ``compress``), with no Python loop over the hashes. Cutting a slice costs about as much as counting
+    SLICE_HASHES hashes, so the ranges are fewer and larger when they would cut the fingerprints finer than that
+    on average (cutting each into more and more ranges as the corpus grows would be quadratic).
+    """
+    total = sum(map(len, prints))
+    parts = max(1, min(-(-total // PART_HASHES), total // (SLICE_HASHES * max(1, len(prints))), 1 << 16))
+    step = -(-(1 << 64) // parts)
+    found = _Frequencies(set(), set(), set())
+    starts = [0] * len(prints)
+    for part in range(1, parts + 1):
+        if part == parts:
+            ends = list(map(len, prints))
+        else:
+            top = part * step
+            ends = [bisect_left(p, top, start) for p, start in zip(prints, starts, strict=True)]
+        counts = Counter(chain.from_iterable(map(getitem, prints, map(slice, starts, ends))))
+        starts = ends
+        repeated = dict(compress(counts.items(), map(lt, repeat(1), counts.values())))
         del counts
-        if shared:
-            for i, (p, cut) in enumerate(zip(prints, bounds, strict=True)):
-                for h in shared.intersection(p[cut[part] : cut[part + 1]]):
-                    postings.setdefault(h, []).append(i)
-    return postings
+        found.shared.update(compress(repeated.keys(), map(ge, repeat(max(rare, spread)), repeated.values())))
+        common = dict(compress(repeated.items(), map(lt, repeat(rare), repeated.values())))
+        found.spread.update(compress(common.keys(), map(ge, repeat(spread), common.values())))
+        found.frequent.update(compress(common.keys(), map(lt, repeat(limit), common.values())))
+    return found
 
 
 def _text_links(
     prints: Sequence[array[int]], outlets: Sequence[str], containment: float, min_shared: int, common: float
 ) -> list[tuple[float, int, int]]:
-    """Pairs (containment, i, j), i < j, whose fingerprints overlap enough, found through an inverted index of the
-    hashes that two or more articles have.
+    """Pairs (containment, i, j), i < j, whose fingerprints overlap enough, found through an inverted index, in
+    time about linear in the corpus.
 
-    A hash in more than max(BOILERPLATE_FLOOR, common * N) articles is frequent. Frequent in many articles of a few
-    outlets, it is boilerplate (footers, newsletter prompts): not counted, neither as shared nor in a fingerprint's
-    size. Frequent in articles of as many outlets as not (most of its articles from outlets of their own), it is a
-    story syndicated that widely: each article with at least LONG_SHARED * min_shared such hashes (about 45 words)
-    is compared with the ANCHORS largest articles of each of them (comparing all pairs would be quadratic), and
-    linked when at least that many hashes make the containment.
+    A hash in more than EVIDENCE articles is common: on its own no evidence that two of them are one story (a
+    stock phrase, a quote everyone runs, boilerplate, or a story syndicated widely). Two articles are linked when
+    they share at least ``min_shared`` of the other hashes (in 2 to EVIDENCE articles) making at least
+    ``containment`` of the smaller fingerprint, whose size counts its common hashes too: stock phrases make no
+    two articles closer (see ``_evidence_links``).
+
+    A hash in more than max(BOILERPLATE_FLOOR, common * N) articles is frequent. Frequent in many articles of
+    a few outlets, it is boilerplate (footers, newsletter prompts): not counted, neither as shared nor in a
+    fingerprint's size. A common hash in articles of as many outlets as not (most of its articles from outlets of
+    their own) may be a story syndicated that widely: see ``_syndicated_links``.
     """
-    postings = _shared_postings(prints)
     limit = max(BOILERPLATE_FLOOR, common * len(prints))
-    frequent = {h: posting for h, posting in postings.items() if len(posting) > limit}
-    syndicated = {h for h, posting in frequent.items() if 2 * len({outlets[k] for k in posting}) >= len(posting)}
-    boilerplate = frequent.keys() - syndicated
-    sizes = [len(p) - len(frequent.keys() & p) for p in prints] if frequent else [len(p) for p in prints]
+    found = _frequencies(prints, min(EVIDENCE, limit), 2 * len(set(outlets)), limit)
 
-    links: dict[tuple[int, int], float] = {}
-    for i, p in enumerate(prints):
-        mine = postings.keys() & p
-        if not mine:
-            continue
-        shared: Counter[int] = Counter()
-        for h in mine:
-            posting = postings[h]
-            if len(posting) <= limit:
-                shared.update(posting[bisect_right(posting, i) :])
-        for j, count in shared.items():
-            smaller = min(sizes[i], sizes[j])
-            if count >= min_shared and count >= containment * smaller:
-                links[i, j] = count / smaller
+    # Each article's size, its evidence hashes and its spread ones (each fingerprint made integers once).
+    sizes: list[int] = []
+    rare_of: list[array[int]] = []
+    spread_of: list[array[int]] = []
+    for p in prints:
+        values = p.tolist()
+        sizes.append(len(values) - len(found.frequent.intersection(values)) if found.frequent else len(values))
+        mine = found.shared.intersection(values)
+        if found.spread:
+            spread_of.append(array("Q", found.spread.intersection(mine)))
+            mine.difference_update(found.spread)
+        rare_of.append(array("Q", mine))
 
-    if syndicated:
-        anchors = {h: tuple(sorted(postings[h], key=lambda k: (-len(prints[k]), k))[:ANCHORS]) for h in syndicated}
-        whole = [len(p) - len(boilerplate.intersection(p)) for p in prints] if boilerplate else [len(p) for p in prints]
-        long_shared = max(min_shared, LONG_SHARED * min_shared)
-        tried: set[tuple[int, int]] = set()
-        for i, p in enumerate(prints):
-            mine = syndicated.intersection(p)
-            if len(mine) < long_shared:
-                continue
-            candidates: set[int] = set()
-            for group in {anchors[h] for h in mine}:
-                candidates.update(group)
-            candidates.discard(i)
-            own = set(p).difference(boilerplate)
-            for j in sorted(candidates):
-                pair = (i, j) if i < j else (j, i)
-                if pair in links or pair in tried:
-                    continue
-                tried.add(pair)
-                count = len(own.intersection(prints[j]))
-                smaller = min(whole[i], whole[j])
-                if count >= long_shared and count >= containment * smaller:
-                    links[pair] = count / smaller
+    links = _evidence_links(rare_of, sizes, containment, min_shared)
+    if found.spread:
+        _syndicated_links(prints, outlets, found.frequent, sizes, spread_of, containment, min_shared, links)
     return [(value, i, j) for (i, j), value in links.items()]
+
+
+def _evidence_links(
+    rare_of: Sequence[array[int]], sizes: Sequence[int], containment: float, min_shared: int
+) -> dict[tuple[int, int], float]:
+    """Pairs (i, j), i < j, sharing at least ``min_shared`` evidence hashes (``rare_of``: each article's) that make
+    at least ``containment`` of the smaller size -> that containment.
+
+    Each pair is counted by its article of lower rank by (size, index), the smaller, whose size sets how many
+    hashes it must share: an article with fewer evidence hashes than that is passed over. Each other counts the
+    hashes it shares with each larger article through postings at most EVIDENCE long: no pairs are compared, no
+    fingerprints intersected.
+    """
+    smaller = [
+        i
+        for i, (mine, size) in enumerate(zip(rare_of, sizes, strict=True))
+        if mine and len(mine) >= max(min_shared, ceil(containment * size))
+    ]
+    links: dict[tuple[int, int], float] = {}
+    if not smaller:
+        return links
+    by_rank = sorted(range(len(sizes)), key=lambda k: (sizes[k], k))
+    rank = [0] * len(sizes)
+    for r, k in enumerate(by_rank):
+        rank[k] = r
+    wanted = set(chain.from_iterable(rare_of[i] for i in smaller))
+    postings: dict[int, list[int]] = {}  # a wanted hash -> the ranks of its articles, ascending
+    for r, k in enumerate(by_rank):
+        if rare_of[k]:
+            for h in wanted.intersection(rare_of[k]):
+                postings.setdefault(h, []).append(r)
+    for i in smaller:
+        after, size = rank[i], sizes[i]
+        counts = Counter(
+            chain.from_iterable(
+                posting[bisect_right(posting, after) :] for posting in map(postings.__getitem__, rare_of[i])
+            )
+        )
+        for r, count in counts.items():
+            if count >= min_shared and count >= containment * size:
+                j = by_rank[r]
+                links[(i, j) if i < j else (j, i)] = count / size
+    return links
+
+
+def _syndicated_links(
+    prints: Sequence[array[int]],
+    outlets: Sequence[str],
+    frequent: set[int],
+    sizes: Sequence[int],
+    spread_of: Sequence[array[int]],
+    containment: float,
+    min_shared: int,
+    links: dict[tuple[int, int], float],
+) -> None:
+    """Add to ``links`` the pairs linked through stories syndicated beyond EVIDENCE articles.
+
+    A common hash (``spread_of``: each article's in few enough articles that they may be of as many outlets as
+    not) is syndicated when most of its articles are from outlets of their own. Comparing all pairs of its
+    articles would be quadratic: its anchors are its ANCHORS longest articles, which hold most of any copy, and
+    its ANCHORS shortest, held by a copy padded with text of its own. Each article with at least LONG_SHARED *
+    min_shared syndicated hashes (about 45 words) is compared in full with the anchors of at least
+    ``containment`` of a sample of them (the 2 * LONG_SHARED * min_shared smallest values, the same in each copy
+    of a text): a syndicated story's anchors are the same for all its hashes, a stock phrase's others for each
+    phrase, so that an article of stock phrases is compared with few. Two are linked when at least that many
+    hashes, not counting boilerplate (frequent hashes not syndicated), make ``containment`` of the smaller
+    fingerprint.
+    """
+    articles: dict[int, list[int]] = {}  # a spread hash -> its articles, ascending
+    for i, hits in enumerate(spread_of):
+        for h in hits:
+            articles.setdefault(h, []).append(i)
+    syndicated = {h for h, posting in articles.items() if 2 * len({outlets[k] for k in posting}) >= len(posting)}
+    if not syndicated:
+        return
+    boilerplate = frequent - syndicated
+    counted = frequent & syndicated  # frequent, but in a fingerprint's size as a syndicated story's text
+    whole: dict[int, int] = {}  # article -> whole_of(article), once needed
+
+    def whole_of(k: int) -> int:
+        """The size of a fingerprint without boilerplate."""
+        if k not in whole:
+            whole[k] = sizes[k] + len(counted.intersection(spread_of[k])) if counted else sizes[k]
+        return whole[k]
+
+    by_length = [0] * len(prints)  # article -> its place by length, longest first
+    for place, k in enumerate(sorted(range(len(prints)), key=lambda k: (-len(prints[k]), k))):
+        by_length[k] = place
+    anchors: dict[int, tuple[int, ...]] = {}
+    for h in syndicated:
+        ordered = sorted(articles[h], key=by_length.__getitem__)
+        anchors[h] = tuple(ordered) if len(ordered) <= 2 * ANCHORS else (*ordered[:ANCHORS], *ordered[-ANCHORS:])
+    long_shared = max(min_shared, LONG_SHARED * min_shared)
+    tried: set[tuple[int, int]] = set()
+    for i, p in enumerate(prints):
+        mine = syndicated.intersection(spread_of[i])
+        if len(mine) < long_shared:
+            continue
+        sample = sorted(mine)[: 2 * long_shared]
+        support = Counter(chain.from_iterable(map(anchors.__getitem__, sample)))
+        need = max(1, ceil(containment * len(sample)))
+        candidates = sorted(compress(support.keys(), map(le, repeat(need), support.values())))
+        if not candidates or candidates == [i]:
+            continue
+        own = set(p).difference(boilerplate)
+        for j in candidates:
+            pair = (i, j) if i < j else (j, i)
+            if j == i or pair in links or pair in tried:
+                continue
+            tried.add(pair)
+            count = len(own.intersection(prints[j]))
+            least = min(whole_of(i), whole_of(j))
+            if count >= long_shared and count >= containment * least:
+                links[pair] = count / least
 
 
 def _most_common(keys: Iterable[str]) -> str | None:
@@ -474,9 +595,10 @@ def wire_groups(
     Each article is a wire by its declaration, else its credit, else its outlet when another article names that
     outlet as a wire. Text links join the strongest first, and never join two different wires unless a member of
     one names the other's wire (an article declaring Reuters whose text credits AP may join AP's copies). A hash in
-    more than max(20, ``common`` * N) articles is boilerplate and ignored, unless those articles are mostly of
-    different outlets: a story syndicated that widely (see ``_text_links``). Near-linear in the corpus: pairs are
-    found through an index from hash to articles, never by comparing all pairs.
+    more than 20 articles (a stock phrase, a quote every outlet runs) is no evidence on its own, unless those
+    articles are mostly of different outlets: a story syndicated that widely; in more than max(20, ``common`` * N)
+    articles of a few outlets it is boilerplate, ignored (see ``_text_links``). Near-linear in the corpus: pairs
+    are found through an index from hash to articles, never by comparing all pairs.
     """
     ordered = sorted(articles, key=lambda a: a.id)
     for before, after in pairwise(ordered):

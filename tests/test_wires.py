@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import struct
+from collections import Counter
 from dataclasses import replace
 from hashlib import blake2b
 
@@ -647,6 +648,9 @@ def test_counting_in_parts_gives_the_same_groups(monkeypatch: pytest.MonkeyPatch
     articles = [*story(), art("a1", INDEPENDENT, declared="AP"), art("r1", INDEPENDENT_TWO, declared="Reuters")]
     whole = wire_groups(articles)
     monkeypatch.setattr(wires, "PART_HASHES", 50)  # about 30 ranges of hash values
+    monkeypatch.setattr(wires, "SLICE_HASHES", 1)  # however few hashes of each fingerprint a range holds
+    assert wire_groups(articles) == whole
+    monkeypatch.setattr(wires, "SLICE_HASHES", 16)  # fewer ranges: at least 16 hashes of a fingerprint on average
     assert wire_groups(articles) == whole
 
 
@@ -670,3 +674,133 @@ def test_long_boilerplate_of_a_few_outlets_does_not_group_even_short_pages() -> 
         for i in range(60)
     ]
     assert wire_groups(articles) == []
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Common hashes: a hash in more than EVIDENCE articles (a stock phrase, a quote everyone runs, a network's footer)
+# is no evidence on its own, whatever the size of the corpus; found in linear time.
+
+
+def shared_texts(rng: random.Random, n: int, spans: list[int]) -> list[str]:
+    """Bodies of ``n`` articles, each with a few words of its own and passages each in ``spans[k]`` of them."""
+    bodies = [random_body(rng, rng.randint(5, 60)) for _ in range(n)]
+    for span in spans:
+        passage = random_body(rng, rng.randint(8, 40))
+        for i in rng.sample(range(n), span):
+            bodies[i] += "\n\n" + passage
+    return bodies
+
+
+@pytest.mark.parametrize(("part_hashes", "slice_hashes"), [(1 << 20, 16), (200, 1), (200, 16), (7, 1)])
+def test_frequencies_are_exact_in_any_number_of_parts(
+    monkeypatch: pytest.MonkeyPatch, part_hashes: int, slice_hashes: int
+) -> None:
+    rng = random.Random(31)
+    prints = [wires._hashes(body_fingerprint(b)) for b in shared_texts(rng, 60, list(range(1, 41)))]
+    counts = Counter(h for p in prints for h in p)
+    monkeypatch.setattr(wires, "PART_HASHES", part_hashes)
+    monkeypatch.setattr(wires, "SLICE_HASHES", slice_hashes)
+    found = wires._frequencies(prints, 4, 12, 25.5)
+    assert found.shared == {h for h, n in counts.items() if 2 <= n <= 12}
+    assert found.spread == {h for h, n in counts.items() if 4 < n <= 12}
+    assert found.frequent == {h for h, n in counts.items() if n > 25}
+    assert found.shared and found.spread and found.frequent
+
+
+def test_links_are_those_of_all_pairs_counting_evidence_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index finds exactly the links that comparing every pair finds: at least min_shared hashes in 2 to
+    EVIDENCE articles, making half the smaller fingerprint (common hashes counted in its size)."""
+    rng = random.Random(32)
+    bodies = shared_texts(rng, 150, [rng.choice((2, 3, 4, 6, 9)) for _ in range(120)])
+    for _ in range(40):  # copies, some of them of copies
+        bodies.append(copy_of(rng, rng.choice(bodies), rng.randrange(4)))
+    prints = [wires._hashes(body_fingerprint(b)) for b in bodies]
+    monkeypatch.setattr(wires, "EVIDENCE", 4)
+    found = {(i, j): value for value, i, j in wires._text_links(prints, ["One"] * len(prints), 0.5, 5, 0.05)}
+
+    counts = Counter(h for p in prints for h in p)  # 190 articles: none is frequent (in more than 20)
+    assert max(counts.values()) <= 20
+    sizes = [len(p) for p in prints]
+    expected, stock, diluted = {}, 0, 0
+    for i, p in enumerate(prints):
+        for j in range(i + 1, len(prints)):
+            common = set(p).intersection(prints[j])
+            evidence = sum(1 for h in common if counts[h] <= 4)
+            smaller = min(sizes[i], sizes[j])
+            if evidence >= 5 and evidence >= 0.5 * smaller:
+                expected[i, j] = evidence / smaller
+                diluted += evidence < len(common)  # sharing passages in more articles, counted in the size only
+            elif len(common) >= 5 and len(common) >= 0.5 * smaller:
+                stock += 1  # as close by passages in more than 4 articles: no link
+    assert found == expected
+    assert len(expected) >= 12 and diluted >= 5 and stock >= 40
+
+
+@pytest.mark.parametrize("outlets", [10, 1500])
+def test_a_stock_phrase_in_every_article_makes_no_copies_and_hides_none(outlets: int) -> None:
+    rng = random.Random(33)
+    stock = random_body(rng, 25)  # "Subscribe to …" under every article, of few outlets or of as many as articles
+    articles: list[WireArticle] = []
+    expected: set[tuple[str, ...]] = set()
+
+    def add(id: str, body: str) -> None:
+        outlet = f"Outlet {len(articles) % outlets:04d}"
+        articles.append(art(id, body + "\n\n" + stock, outlet=outlet, order=f"2031-05-{1 + len(articles) % 28:02d}"))
+
+    for g in range(12):
+        original = random_body(rng, rng.randint(120, 250))
+        ids = [f"g{g:02d}-0"]
+        add(ids[0], original)
+        for c in range(rng.randint(1, 3)):
+            ids.append(f"g{g:02d}-{c + 1}")
+            add(ids[-1], copy_of(rng, original, rng.randrange(4)))
+        expected.add(tuple(sorted(ids)))
+    while len(articles) < 1500:
+        add(f"solo-{len(articles):04d}", random_body(rng, rng.randint(5, 80)))  # short: most of it the stock phrase
+    assert members(wire_groups(articles)) == expected
+
+
+def test_a_quote_in_more_than_twenty_articles_is_no_evidence_however_large_the_corpus() -> None:
+    """A 35-word quote in 40 of 1,000 articles: under 5% of them, but in more than EVIDENCE. Short items that are
+    mostly the quote are no copies of each other; two copies of a story quoting it still are."""
+    rng = random.Random(34)
+    quote = random_body(rng, 35)
+    story_text = random_body(rng, 150)
+    articles = [
+        art("story", story_text + "\n\n" + quote, outlet="Outlet A"),
+        art("story-copy", copy_of(rng, story_text, 0) + "\n\n" + quote, outlet="Outlet B"),
+    ]
+    for i in range(38):
+        articles.append(art(f"brief-{i:02d}", random_body(rng, rng.randint(5, 25)) + "\n\n" + quote, outlet=f"P{i}"))
+    while len(articles) < 1000:
+        articles.append(art(f"other-{len(articles):04d}", random_body(rng, rng.randint(60, 120)), outlet="Outlet C"))
+    (group,) = wire_groups(articles)
+    assert group.members == ("story", "story-copy")
+
+
+def test_a_footer_in_more_than_twenty_articles_does_not_group_short_pages_in_a_large_corpus() -> None:
+    """A network's 150-word footer on 40 of 1,000 pages (under 5%): pages of a few words are no copies."""
+    rng = random.Random(35)
+    footer = random_body(rng, 150)
+    articles = [
+        art(f"p{i:02d}", random_body(rng, rng.choice((5, 20, 40))) + "\n\n" + footer, outlet=f"Network {i % 4}")
+        for i in range(40)
+    ]
+    while len(articles) < 1000:
+        articles.append(art(f"other-{len(articles):04d}", random_body(rng, rng.randint(60, 120)), outlet="Outlet C"))
+    assert wire_groups(articles) == []
+
+
+def test_a_story_syndicated_beyond_twenty_articles_in_a_large_corpus_is_one_group() -> None:
+    """30 outlets' copies of a story in 1,000 articles: more than EVIDENCE, fewer than 5% (not frequent)."""
+    rng = random.Random(36)
+    story_text = random_body(rng, 300)
+    articles = [art("s00", story_text, outlet="Wire Service", order="2031-01-01")]
+    for i in range(1, 30):
+        body = copy_of(rng, story_text, i % 4)
+        articles.append(art(f"s{i:02d}", body, outlet=f"Paper {i}", order=f"2031-01-{1 + i % 28:02d}"))
+    while len(articles) < 1000:
+        articles.append(art(f"other-{len(articles):04d}", random_body(rng, rng.randint(60, 200)), outlet="Paper 1"))
+    (group,) = wire_groups(articles)
+    assert group.members == tuple(f"s{i:02d}" for i in range(30))
+    assert group.original == "s00"
