@@ -39,7 +39,7 @@ from factcheck.models import (
     Verdict,
     WireCopies,
 )
-from factcheck.pipeline import build_report, corpus_paths, policy_for, story_context, wire_article
+from factcheck.pipeline import build_report, collecting_later, corpus_paths, policy_for, story_context, wire_article
 from factcheck.render.values import describe, said
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
@@ -123,6 +123,10 @@ def run_check(
 
         def one_group(paths: list[Path] = paths, group: list[Path] = group) -> _Group:
             entries, found = cache.load(paths, rules)
+            with collecting_later():
+                return checked_group(entries, found, group)
+
+        def checked_group(entries: list[CorpusEntry], found: list[Problem], group: list[Path]) -> _Group:
             by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
             copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
