@@ -16,7 +16,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from factcheck.engine import Engine, FactTask, judge_task
 from factcheck.errors import InputError, Problem
@@ -33,6 +33,7 @@ ARTICLES_PER_TASK = 8  # articles one cluster task analyzes: fewer round trips, 
 TASKS_PER_THREAD = 4  # analysis tasks in flight per worker thread: workers kept busy, results held bounded
 CLAIMS_PER_TASK = 512  # rule facts judged together in one cluster task, up to this many claims in all
 
+T = TypeVar("T")
 _Item = tuple[str, str, str | None]  # name as the run knows it, absolute path, digest the cache has
 
 
@@ -41,7 +42,10 @@ def _unreachable(scheduler: str, reason: str) -> InputError:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split())
+    try:
+        text = " ".join(str(exc).split())
+    except Exception:  # some of distributed's errors cannot always say themselves
+        text = ""
     return text or type(exc).__name__
 
 
@@ -119,7 +123,7 @@ class DaskEngine(Engine):
             for batch in islice(batches, TASKS_PER_THREAD * self._threads()):
                 window.append(self.client.submit(_analyze_batch, batch, scattered, pure=False))
             while window:
-                done = window.popleft().result()
+                done = self._result(window.popleft())
                 for batch in islice(batches, 1):
                     window.append(self.client.submit(_analyze_batch, batch, scattered, pure=False))
                 for analysis in done:
@@ -141,7 +145,7 @@ class DaskEngine(Engine):
             for batch in task_batches(tasks, self.claims_per_task)
         ]
         try:
-            judged: list[list[Finding]] = self.client.gather(futures)
+            judged: list[list[Finding]] = self._failing_cluster(lambda: self.client.gather(futures))
         except BaseException:
             self.client.cancel(futures)
             raise
@@ -149,6 +153,22 @@ class DaskEngine(Engine):
             scattered_rules.release()
             scattered_context.release()
         return [finding for findings in judged for finding in findings]
+
+    def _result(self, future: Future[list[Analysis]]) -> list[Analysis]:
+        return self._failing_cluster(future.result)
+
+    def _failing_cluster(self, wait: Callable[[], T]) -> T:
+        """What ``wait`` gives; a cluster that fails under the run (a worker killed, the scheduler gone, a
+        connection dropped) is one line naming the scheduler, not a traceback. An error of factcheck's own code
+        on a worker is raised as it is: that is a bug to see whole."""
+        from distributed import KilledWorker
+        from distributed.client import FutureCancelledError
+
+        try:
+            return wait()
+        except (KilledWorker, FutureCancelledError, OSError, TimeoutError) as exc:
+            message = f"the Dask cluster at {self.scheduler} failed during the run: {_one_line(exc)}"
+            raise InputError(Problem("--scheduler", message)) from None
 
     def close(self) -> None:
         client: Client | None = getattr(self, "client", None)

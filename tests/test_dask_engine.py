@@ -323,3 +323,47 @@ def test_task_batches_keep_the_order_and_put_the_buckets_alone() -> None:
         assert batches[0] == [tasks[0]]  # the buckets' task (quotes, people, organizations) first, and alone
         for batch in batches:
             assert len(batch) == 1 or sum(t.size for t in batch) <= claims
+
+
+class _FailedFuture:
+    """What a cluster hands back for a task that could not be run."""
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def result(self) -> object:
+        raise self.error
+
+
+def test_a_cluster_failing_under_the_run_is_one_line(engine: DaskEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import KilledWorker
+    from distributed.comm.core import CommClosedError
+
+    rules = load_rules(REPO / "rules")
+    article = str(GENEVA / "the-week.md")
+    worker = type("Worker", (), {"address": "tcp://127.0.0.1:40000"})()
+    killed = KilledWorker("analyze-batch", worker, allowed_failures=3)
+    monkeypatch.setattr(engine.client, "submit", lambda *args, **kwargs: _FailedFuture(killed))
+    with pytest.raises(InputError) as raised:
+        list(engine.analyze([(article, None)], rules))
+    (problem,) = raised.value.problems
+    assert problem.path == "--scheduler"
+    assert problem.message.startswith(f"the Dask cluster at {engine.scheduler} failed during the run: ")
+    assert "\n" not in problem.message
+    monkeypatch.undo()
+
+    def dropped(*args: object, **kwargs: object) -> object:
+        raise CommClosedError("connection to the scheduler closed")
+
+    monkeypatch.setattr(engine.client, "gather", dropped)
+    tasks = fact_tasks(analyze_file(article, None, rules).matches)
+    with pytest.raises(InputError, match="failed during the run: connection to the scheduler closed"):
+        engine.judge(tasks, rules, story_context([], [])[0])
+
+
+def test_a_bug_on_a_worker_is_not_hidden(engine: DaskEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error of factcheck's own code is raised whole: it is a bug to see, not a cluster to blame."""
+    rules = load_rules(REPO / "rules")
+    monkeypatch.setattr(engine.client, "submit", lambda *args, **kwargs: _FailedFuture(ValueError("a bug")))
+    with pytest.raises(ValueError, match="a bug"):
+        list(engine.analyze([(str(GENEVA / "the-week.md"), None)], rules))
