@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import io
 import sys
 from collections.abc import Sequence
@@ -339,6 +340,9 @@ def _report(args: argparse.Namespace) -> int:
             report = report.model_copy(update={"articles": texts})
     with ReviewStore(decisions_path(args.decisions)) as store:
         report = reviewed(report, store.reviews())
+    # The report lives until the command ends: out of the collector's sight, it is not walked again (a second
+    # or more on a big story) while it is rendered. Only here, where the process ends with it.
+    gc.freeze()
     renderer = REPORT_FORMATS[args.format]
     if args.output is None:
         renderer(report, sys.stdout)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, TextIO
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, BinaryIO, TextIO
 
 import orjson
 
@@ -165,7 +165,7 @@ _INDENT = orjson.OPT_INDENT_2
 def dump(document: dict[str, Any], out: TextIO) -> None:
     """The document indented by two spaces, UTF-8 as is, keys in the order given: orjson writes the same bytes
     as the standard library's ``json.dump(indent=2, ensure_ascii=False)`` an order of magnitude faster."""
-    _write(out, orjson.dumps(document, option=_INDENT | orjson.OPT_APPEND_NEWLINE))
+    _sink(out)(orjson.dumps(document, option=_INDENT | orjson.OPT_APPEND_NEWLINE))
 
 
 def dump_streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[str, Any]) -> Iterator[bytes]:
@@ -190,19 +190,21 @@ def _member(name: str, value: Any) -> bytes:
     return orjson.dumps({name: value}, option=_INDENT)[2:-2]
 
 
-def _write(out: TextIO, data: bytes) -> None:
-    """UTF-8 bytes to a text handle: straight to its byte stream when it has one (a file), else decoded."""
+def _sink(out: TextIO) -> Callable[[bytes], object]:
+    """Where UTF-8 bytes for a text handle go: straight to its byte stream when it has one (a file, standard
+    output; what was written as text before is flushed first, once), else decoded."""
     if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") == "utf8":
         out.flush()
-        out.buffer.write(data)
-    else:
-        out.write(data.decode("utf-8"))
+        buffer: BinaryIO = out.buffer
+        return buffer.write
+    return lambda data: out.write(data.decode("utf-8"))
 
 
 def render(report: Report, out: TextIO) -> None:
     head, facts, tail = _report_parts(report)
+    write = _sink(out)
     for piece in dump_streamed(head, "facts", facts, tail):
-        _write(out, piece)
+        write(piece)
 
 
 def render_claims(claims: Sequence[Claim], out: TextIO, errors: Sequence[dict[str, Any]] = ()) -> None:
