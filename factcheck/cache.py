@@ -412,30 +412,71 @@ class ClaimCache:
         return out
 
     def _select(self, query: str, params: tuple[object, ...], keys: set[int]) -> Iterable[tuple[Any, ...]]:
-        """Rows of ``query`` (ordered by article, then as stored), from the articles in ``keys`` when they are a
-        few of what the cache holds (a story's check in a cache shared by many stories), else all of them (the
-        caller keeps the wanted ones: one scan beats thousands of look-ups)."""
-        if len(keys) <= _FEW_ARTICLES:
-            marks = ",".join("?" * len(keys))
-            query += f" AND article IN ({marks})"
-            params = (*params, *sorted(keys))
-        return self._db.execute(query + " ORDER BY article, rowid", params)
+        return select_rows(self._db, query, params, keys)
 
     def matches(self, keys: Iterable[int], fact: str | None = None) -> Iterator[FactMatch]:
         """The full fact matches of these articles (of one fact, if given), parsed from their JSON."""
-        wanted = set(keys)
-        if fact is None:
-            cursor = self._select("SELECT article, fact, distance, claim FROM claims WHERE 1", (), wanted)
-        else:
-            cursor = self._select("SELECT article, fact, distance, claim FROM claims WHERE fact=?", (fact,), wanted)
-        for article, fact_id, distance, claim in cursor:
-            if article not in wanted:
-                continue
-            try:
-                parsed = Claim.model_validate_json(claim)
-            except ValidationError:
-                raise sqlite3.DatabaseError("a cached claim does not parse") from None
-            yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
+        return read_matches(self._db, set(keys), fact)
+
+    def reader(self, keys: Iterable[int]) -> Callable[[str], list[Claim]]:
+        """A fact's claims from these articles, as :meth:`matches` gives them."""
+        from factcheck.report_stream import claims_reader
+
+        return claims_reader(self._db, frozenset(keys))
+
+    def fact_sizes(self, keys: Iterable[int]) -> list[tuple[str, int]]:
+        """The facts these articles state and how many claims each has, in fact order: a ``GROUP BY`` in the
+        store, over the story's articles only."""
+        return fact_sizes(self._db, set(keys))
+
+
+def select_rows(
+    db: sqlite3.Connection, query: str, params: tuple[object, ...], keys: set[int]
+) -> Iterable[tuple[Any, ...]]:
+    """Rows of ``query`` (ordered by article, then as stored), from the articles in ``keys`` when they are a
+    few of what the cache holds (a story's check in a cache shared by many stories), else all of them (the
+    caller keeps the wanted ones: one scan beats thousands of look-ups)."""
+    if len(keys) <= _FEW_ARTICLES:
+        marks = ",".join("?" * len(keys))
+        query += f" AND article IN ({marks})"
+        params = (*params, *sorted(keys))
+    return db.execute(query + " ORDER BY article, rowid", params)
+
+
+def read_matches(db: sqlite3.Connection, keys: set[int], fact: str | None = None) -> Iterator[FactMatch]:
+    """The full fact matches of the articles ``keys`` (of one fact, if given) in a cache's database, parsed
+    from their JSON: what a worker process reads of the store through its own connection."""
+    if fact is None:
+        cursor = select_rows(db, "SELECT article, fact, distance, claim FROM claims WHERE 1", (), keys)
+    else:
+        cursor = select_rows(db, "SELECT article, fact, distance, claim FROM claims WHERE fact=?", (fact,), keys)
+    for article, fact_id, distance, claim in cursor:
+        if article not in keys:
+            continue
+        try:
+            parsed = Claim.model_validate_json(claim)
+        except ValidationError:
+            raise sqlite3.DatabaseError("a cached claim does not parse") from None
+        yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
+
+
+def fact_sizes(db: sqlite3.Connection, keys: set[int]) -> list[tuple[str, int]]:
+    """Each fact the articles ``keys`` state, with its number of claims, in fact order."""
+    if len(keys) <= _FEW_ARTICLES:
+        marks = ",".join("?" * len(keys))
+        rows = db.execute(
+            f"SELECT fact, count(*) FROM claims WHERE article IN ({marks}) GROUP BY fact ORDER BY fact", sorted(keys)
+        )
+        return [(str(fact), int(n)) for fact, n in rows]
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS story (article INTEGER PRIMARY KEY)")
+    try:
+        db.executemany("INSERT OR IGNORE INTO temp.story VALUES (?)", ((k,) for k in sorted(keys)))
+        rows = db.execute(
+            "SELECT fact, count(*) FROM claims JOIN temp.story USING (article) GROUP BY fact ORDER BY fact"
+        )
+        return [(str(fact), int(n)) for fact, n in rows]
+    finally:
+        db.execute("DELETE FROM temp.story")
 
 
 def _stderr_console() -> Console:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
     from factcheck.decisions import Decision
     from factcheck.engine import Engine
+    from factcheck.rules.loader import RuleSet
 
 DEFAULT_CORPUS = Path("corpus/geneva-2022")
 DEFAULT_RULES = Path("rules")
@@ -331,6 +332,9 @@ def _report(args: argparse.Namespace) -> int:
 
     rules = load_rules(args.rules)
     corpus_paths(args.corpus)  # a missing or empty folder is an error before any cache is opened
+    threshold = None if args.fail_on == "never" else Severity(args.fail_on)
+    if args.format == "json":
+        return _json_report(args, rules, threshold)
     with _open_cache(args, [args.corpus]) as cache:
         report = cached_report(args.corpus, rules, cache)
         if args.format == "html":  # the page shows each article's text with its claims marked
@@ -353,8 +357,29 @@ def _report(args: argparse.Namespace) -> int:
     if report.errors:
         _print_problems([Problem(e.path, e.message, e.line) for e in report.errors])
         return ExitCode.INPUT_ERROR
-    threshold = None if args.fail_on == "never" else Severity(args.fail_on)
     return ExitCode.FINDINGS if fails(report, threshold) else ExitCode.CLEAN
+
+
+def _json_report(args: argparse.Namespace, rules: RuleSet, threshold: Severity | None) -> int:
+    """``report --format json``: written fact by fact from the claim store, never held whole (an archive's
+    report is bigger than memory); the same bytes as the report rendered whole."""
+    from factcheck.render.json_format import byte_sink
+    from factcheck.report_stream import write_json_report
+    from factcheck.reviews import ReviewStore, decisions_path
+
+    with ReviewStore(decisions_path(args.decisions)) as store:
+        reviews = store.reviews()
+    with _open_cache(args, [args.corpus]) as cache:
+        if args.output is None:
+            written = write_json_report(args.corpus, rules, cache, reviews, byte_sink(sys.stdout))
+            sys.stdout.flush()
+        else:
+            with atomic_writer(args.output) as handle:  # in place only when whole
+                written = write_json_report(args.corpus, rules, cache, reviews, byte_sink(handle))
+    if written.errors:
+        _print_problems([Problem(e.path, e.message, e.line) for e in written.errors])
+        return ExitCode.INPUT_ERROR
+    return ExitCode.FINDINGS if written.fails(threshold) else ExitCode.CLEAN
 
 
 def _check(args: argparse.Namespace) -> int:

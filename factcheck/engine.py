@@ -4,7 +4,7 @@ Both are maps of a pure function over independent items, with results wanted in 
 report does not depend on where it was computed):
 
 - ``local`` (the default): articles on this machine's worker processes (``--jobs``, every core by default),
-  facts judged in this process;
+  facts judged in this process, or for a report of a big story on worker processes reading the claim store;
 - ``dask``: both on an existing Dask cluster (``--engine dask --scheduler ADDRESS``); see
   :mod:`factcheck.dask_engine`. Workers need factcheck installed and the article files at the same paths.
 
@@ -15,14 +15,15 @@ engine only ever sees one fact's claims per task, never pairs across the corpus.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from factcheck.compare import Context
-    from factcheck.models import Claim, Finding
+    from factcheck.models import Claim, Finding, Review
     from factcheck.parallel import Analysis
+    from factcheck.report_stream import FactJob, ReadClaims, StoryClaims, WrittenFact
     from factcheck.rules.loader import RuleSet
 
 ENGINES = ("local", "dask")
@@ -67,6 +68,21 @@ class Engine(ABC):
     def judge(self, tasks: Sequence[FactTask], rules: RuleSet, context: Context) -> list[Finding]:
         """The findings of every task, task by task in the order given."""
 
+    def write_facts(
+        self,
+        jobs: Sequence[FactJob],
+        story: StoryClaims,
+        read: ReadClaims,
+        rules: RuleSet,
+        context: Context,
+        reviews: Mapping[str, Review],
+    ) -> Iterator[tuple[int, list[WrittenFact]]]:
+        """A report's jobs judged and written (see :mod:`factcheck.report_stream`), by job index, in any order:
+        by default each job's claims are read here (``read``) and judged by :meth:`judge`."""
+        from factcheck.report_stream import run_on_engine
+
+        return run_on_engine(self, jobs, read, rules, context, reviews)
+
     def close(self) -> None:  # noqa: B027 - most engines hold nothing to let go of
         """Let go of workers or connections."""
 
@@ -83,8 +99,11 @@ class LocalEngine(Engine):
 
     name = "local"
 
-    def __init__(self, jobs: int = 1) -> None:
+    def __init__(self, jobs: int = 1, parallel_claims: int | None = None) -> None:
+        from factcheck.report_stream import PARALLEL_CLAIMS
+
         self.jobs = jobs
+        self.parallel_claims = PARALLEL_CLAIMS if parallel_claims is None else parallel_claims
 
     def analyze(
         self,
@@ -98,6 +117,24 @@ class LocalEngine(Engine):
 
     def judge(self, tasks: Sequence[FactTask], rules: RuleSet, context: Context) -> list[Finding]:
         return [finding for task in tasks for finding in judge_task(task, rules, context)]
+
+    def write_facts(
+        self,
+        jobs: Sequence[FactJob],
+        story: StoryClaims,
+        read: ReadClaims,
+        rules: RuleSet,
+        context: Context,
+        reviews: Mapping[str, Review],
+    ) -> Iterator[tuple[int, list[WrittenFact]]]:
+        """Here, or on ``jobs`` worker processes reading the store themselves for a story of
+        :data:`~factcheck.report_stream.PARALLEL_CLAIMS` claims or more in a cache file."""
+        from factcheck.report_stream import run_here, run_on_workers
+
+        workers = min(self.jobs, len(jobs))
+        if workers > 1 and story.path is not None and sum(job.claims for job in jobs) >= self.parallel_claims:
+            return run_on_workers(jobs, story, rules, context, reviews, workers)
+        return enumerate(run_here(jobs, read, rules, context, reviews))
 
 
 def open_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:

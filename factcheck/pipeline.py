@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.articles import list_articles, parse_article, read_article
 from factcheck.compare import NO_CONTEXT, Context, Policy, judge
-from factcheck.crossref import crossref_findings, is_bucket
+from factcheck.crossref import ORGANIZATIONS, PEOPLE, QUOTES, UNPLACED, crossref_findings, is_bucket
 from factcheck.engine import Engine, FactTask, LocalEngine
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
@@ -101,14 +101,22 @@ def policy_for(rules: RuleSet, fact_id: str) -> tuple[FactInfo, Policy]:
     return info, policy
 
 
+# The cross-outlet buckets judged together: a quote's speaker is checked against the people named; organizations
+# and the figures no rule placed stand alone.
+BUCKET_GROUPS = ((PEOPLE, QUOTES), (ORGANIZATIONS,), (UNPLACED,))
+
+
 def fact_tasks(matches: Iterable[FactMatch]) -> list[FactTask]:
     """Matches grouped by fact (never all pairs), a task per fact in fact order; the quote, person,
-    organization and unplaced buckets make one task, first."""
+    organization and unplaced buckets first, in the tasks of :data:`BUCKET_GROUPS`."""
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for match in matches:
         grouped[match.fact_id].append(match.claim)
-    buckets = tuple((fact_id, tuple(grouped.pop(fact_id))) for fact_id in sorted(grouped) if is_bucket(fact_id))
-    tasks = [FactTask(buckets)] if buckets else []
+    tasks = []
+    for bucket_group in BUCKET_GROUPS:
+        groups = tuple((fact_id, tuple(grouped.pop(fact_id))) for fact_id in bucket_group if fact_id in grouped)
+        if groups:
+            tasks.append(FactTask(groups))
     tasks.extend(FactTask(((fact_id, tuple(grouped[fact_id])),)) for fact_id in sorted(grouped))
     return tasks
 
@@ -147,37 +155,51 @@ def findings(
     return result
 
 
+VerdictCounts = dict[str, list[int]]  # per source: agree, conflict, single, updated
+_COLUMN = {Verdict.MAJORITY: 0, Verdict.SINGLE: 2, Verdict.SUPERSEDED: 3}  # every other verdict is a conflict
+
+
+def count_verdicts(finding: Finding, counts: VerdictCounts) -> None:
+    """Add a finding's claims to the per-source counts of verdicts."""
+    for judged in finding.claims:
+        row = counts.get(judged.claim.source)
+        if row is None:
+            row = counts[judged.claim.source] = [0, 0, 0, 0]
+        row[_COLUMN.get(judged.verdict, 1)] += 1
+
+
 def summarize(
     sources: Sequence[Source], found: Sequence[Finding], wires: Sequence[WireCopies] = ()
 ) -> list[SourceSummary]:
-    def zero() -> dict[str, int]:
-        return {"agree": 0, "conflict": 0, "single": 0, "updated": 0}
-
-    counts: dict[str, dict[str, int]] = {s.id: zero() for s in sources}
+    counts: VerdictCounts = {}
     for finding in found:
-        for judged in finding.claims:
-            bucket = counts.setdefault(judged.claim.source, zero())
-            if judged.verdict is Verdict.SINGLE:
-                bucket["single"] += 1
-            elif judged.verdict is Verdict.MAJORITY:
-                bucket["agree"] += 1
-            elif judged.verdict is Verdict.SUPERSEDED:
-                bucket["updated"] += 1
-            else:
-                bucket["conflict"] += 1
+        count_verdicts(finding, counts)
+    return source_summaries(sources, counts, wires)
+
+
+def source_summaries(
+    sources: Sequence[Source], counts: VerdictCounts, wires: Sequence[WireCopies] = ()
+) -> list[SourceSummary]:
+    """Each source with its counts of verdicts, in source order."""
     wire_of = {member: wire.key for wire in wires for member in wire.members}
-    return [
-        SourceSummary(
-            id=s.id,
-            outlet=s.outlet,
-            published=s.published or dt.date.min,
-            path=s.path,
-            published_at=s.published_at,
-            wire=wire_of.get(s.id),
-            **counts[s.id],
+    out = []
+    for s in sorted(sources, key=lambda s: s.id):
+        agree, conflict, single, updated = counts.get(s.id, (0, 0, 0, 0))
+        out.append(
+            SourceSummary(
+                id=s.id,
+                outlet=s.outlet,
+                published=s.published or dt.date.min,
+                path=s.path,
+                published_at=s.published_at,
+                wire=wire_of.get(s.id),
+                agree=agree,
+                conflict=conflict,
+                single=single,
+                updated=updated,
+            )
         )
-        for s in sorted(sources, key=lambda s: s.id)
-    ]
+    return out
 
 
 def story_context(sources: Sequence[Source], copies: Sequence[WireArticle]) -> tuple[Context, list[WireCopies]]:
@@ -237,7 +259,7 @@ def build_report(
     ``story`` gives what :func:`story_context` already found of them)."""
     context, wires = story if story is not None else story_context(sources, copies)
     found = findings(matches, rules, grouped_elsewhere, context, engine)
-    errors = tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=_problem_key))
+    errors = report_errors(problems)
     return Report(
         corpus=corpus,
         sources=tuple(summarize(sources, found, wires)),
@@ -333,9 +355,12 @@ def fails(report: Report, threshold: Severity | None) -> bool:
     """Whether a fact at or above the threshold severity is in conflict."""
     if threshold is None:
         return False
-    return any(
-        f.status is Status.CONFLICT and f.severity.rank >= threshold.rank and _unsettled(f) for f in report.findings
-    )
+    return any(failing_severity(f) is not None and f.severity.rank >= threshold.rank for f in report.findings)
+
+
+def failing_severity(finding: Finding) -> Severity | None:
+    """A fact's severity if it is a conflict that still fails runs (see :func:`fails`), else None."""
+    return finding.severity if finding.status is Status.CONFLICT and _unsettled(finding) else None
 
 
 def _unsettled(finding: Finding) -> bool:
@@ -347,5 +372,10 @@ def _unsettled(finding: Finding) -> bool:
     return not marked or any(j.review is None or j.review.decision is ReviewDecision.CONFIRMED for j in marked)
 
 
-def _problem_key(problem: Problem) -> tuple[str, int, str]:
+def report_errors(problems: Iterable[Problem]) -> tuple[ReportError, ...]:
+    """A report's errors: the problems of its unreadable articles, in file and line order."""
+    return tuple(ReportError(path=p.path, line=p.line, message=p.message) for p in sorted(problems, key=problem_order))
+
+
+def problem_order(problem: Problem) -> tuple[str, int, str]:
     return (problem.path, problem.line or 0, problem.message)

@@ -365,19 +365,21 @@ def reviewed(report: Report, reviews: Mapping[str, Review]) -> Report:
     The findings are the claims of a conflict that are outliers or disputed: the same claims, with the same
     fingerprints, that ``check`` reports and ``baseline create`` records.
     """
-    findings: list[Finding] = []
-    for finding in report.findings:
-        if finding.status is not Status.CONFLICT:
-            findings.append(finding)
-            continue
-        claims = []
-        for judged in finding.claims:
-            if judged.verdict in (Verdict.OUTLIER, Verdict.DISPUTED):
-                key = fingerprint(FindingKind.CONFLICT, finding.fact.id, judged.claim.source, describe(judged.claim))
-                judged = judged.model_copy(update={"fingerprint": key, "review": reviews.get(key)})
-            claims.append(judged)
-        findings.append(finding.model_copy(update={"claims": tuple(claims)}))
-    return report.model_copy(update={"findings": tuple(findings)})
+    findings = tuple(reviewed_finding(finding, reviews) for finding in report.findings)
+    return report.model_copy(update={"findings": findings})
+
+
+def reviewed_finding(finding: Finding, reviews: Mapping[str, Review]) -> Finding:
+    """One fact's finding as :func:`reviewed` sets it in a report."""
+    if finding.status is not Status.CONFLICT:
+        return finding
+    claims = []
+    for judged in finding.claims:
+        if judged.verdict in (Verdict.OUTLIER, Verdict.DISPUTED):
+            key = fingerprint(FindingKind.CONFLICT, finding.fact.id, judged.claim.source, describe(judged.claim))
+            judged = judged.model_copy(update={"fingerprint": key, "review": reviews.get(key)})
+        claims.append(judged)
+    return finding.model_copy(update={"claims": tuple(claims)})
 
 
 def review_items(report: Report) -> list[ReviewItem]:

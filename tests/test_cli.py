@@ -619,10 +619,15 @@ def test_output_to_a_device_writes_through_it() -> None:
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
 
 
-def test_a_report_cut_short_leaves_the_old_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("form", ["json", "markdown"])
+def test_a_report_cut_short_leaves_the_old_output_file(
+    form: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The report is written piece by piece into a temporary file: an error half-way leaves the file as it was."""
+    from collections.abc import Iterator
+
     from factcheck import cli
-    from factcheck.render import REPORT_FORMATS
+    from factcheck.render import REPORT_FORMATS, json_format
 
     target = tmp_path / "report.json"
     target.write_text("old report\n", encoding="utf-8")
@@ -631,8 +636,13 @@ def test_a_report_cut_short_leaves_the_old_output_file(tmp_path: Path, monkeypat
         out.write('{\n  "schema": ')
         raise RuntimeError("renderer failed half-way")
 
-    monkeypatch.setitem(REPORT_FORMATS, "json", broken)
+    def broken_pieces(*args: object) -> Iterator[bytes]:  # the JSON report, written fact by fact
+        yield b'{\n  "schema": '
+        raise RuntimeError("renderer failed half-way")
+
+    monkeypatch.setitem(REPORT_FORMATS, form, broken)
+    monkeypatch.setattr(json_format, "dump_pieces", broken_pieces)
     with pytest.raises(RuntimeError):
-        cli.main(["report", "corpus/geneva-2022", "--format", "json", "--output", str(target), "--no-cache"])
+        cli.main(["report", "corpus/geneva-2022", "--format", form, "--output", str(target), "--no-cache"])
     assert target.read_text(encoding="utf-8") == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

@@ -165,19 +165,34 @@ _INDENT = orjson.OPT_INDENT_2
 def dump(document: dict[str, Any], out: TextIO) -> None:
     """The document indented by two spaces, UTF-8 as is, keys in the order given: orjson writes the same bytes
     as the standard library's ``json.dump(indent=2, ensure_ascii=False)`` an order of magnitude faster."""
-    _sink(out)(orjson.dumps(document, option=_INDENT | orjson.OPT_APPEND_NEWLINE))
+    byte_sink(out)(orjson.dumps(document, option=_INDENT | orjson.OPT_APPEND_NEWLINE))
 
 
 def dump_streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[str, Any]) -> Iterator[bytes]:
     """The bytes :func:`dump` writes for ``head | {key: list(items)} | tail``, piece by piece: the items are
     turned into JSON one at a time, so that a report of a whole archive is never held as one document."""
+    return dump_pieces(head, key, (item_bytes(item) for item in items), tail)
+
+
+def item_bytes(item: Any) -> bytes:
+    """An item of a list at the top level of a document, as :func:`dump` writes it there (indented)."""
+    return orjson.dumps(item, option=_INDENT).replace(b"\n", b"\n    ")
+
+
+def finding_bytes(finding: Finding) -> bytes:
+    """A fact's finding as the report document holds it: what a report written fact by fact keeps of it."""
+    return item_bytes(finding_fields(finding))
+
+
+def dump_pieces(head: dict[str, Any], key: str, items: Iterable[bytes], tail: dict[str, Any]) -> Iterator[bytes]:
+    """As :func:`dump_streamed`, with the items already made by :func:`item_bytes`."""
     yield b"{\n"
     for name, value in head.items():
         yield _member(name, value) + b",\n"
     yield b"  " + orjson.dumps(key) + b": ["
     empty = True
     for item in items:
-        yield (b"\n    " if empty else b",\n    ") + orjson.dumps(item, option=_INDENT).replace(b"\n", b"\n    ")
+        yield (b"\n    " if empty else b",\n    ") + item
         empty = False
     yield b"]" if empty else b"\n  ]"
     for name, value in tail.items():
@@ -190,7 +205,7 @@ def _member(name: str, value: Any) -> bytes:
     return orjson.dumps({name: value}, option=_INDENT)[2:-2]
 
 
-def _sink(out: TextIO) -> Callable[[bytes], object]:
+def byte_sink(out: TextIO) -> Callable[[bytes], object]:
     """Where UTF-8 bytes for a text handle go: straight to its byte stream when it has one (a file, standard
     output; what was written as text before is flushed first, once), else decoded."""
     if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") == "utf8":
@@ -200,9 +215,15 @@ def _sink(out: TextIO) -> Callable[[bytes], object]:
     return lambda data: out.write(data.decode("utf-8"))
 
 
+def report_head_tail(report: Report) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What a report document holds before its facts and after them (its findings are not read)."""
+    head, _, tail = _report_parts(report)
+    return head, tail
+
+
 def render(report: Report, out: TextIO) -> None:
     head, facts, tail = _report_parts(report)
-    write = _sink(out)
+    write = byte_sink(out)
     for piece in dump_streamed(head, "facts", facts, tail):
         write(piece)
 

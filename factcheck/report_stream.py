@@ -1,0 +1,300 @@
+"""A story's JSON report written fact by fact from the claim store, never held whole.
+
+The story's claims stay in the claim cache. The store's SQL engine groups them by fact (one ``GROUP BY`` over
+the story's articles), and each *job* — one rule's fact, or one group of cross-outlet buckets (people with
+their quotes, organizations, figures no rule placed) — reads only its own facts' claims, judges them, sets the
+editors' reviews and turns each finding into the bytes the report holds. What a job hands back of a finding is
+small besides those bytes: where it sorts, its verdicts counted per source, whether it fails the run. The bytes
+go to a spill (memory, then a temporary file past :data:`SPILL_BYTES`); once every job is done the report is
+written in order: sources with their counts, the findings copied from the spill in report order, the errors.
+
+So memory is that of the largest job, not of the story. On a big story with ``--jobs`` above one, jobs run on
+worker processes that open the store themselves: no claims travel between processes, only finished findings.
+The bytes are those :func:`factcheck.render.json_format.render` writes for the whole report (tested).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from factcheck.models import Claim, Finding, Report, ReportError, Review, Severity
+from factcheck.pipeline import (
+    BUCKET_GROUPS,
+    VerdictCounts,
+    collecting_later,
+    corpus_paths,
+    count_verdicts,
+    failing_severity,
+    judge_groups,
+    report_errors,
+    source_summaries,
+    story_context,
+    wire_article,
+)
+
+if TYPE_CHECKING:
+    from factcheck.cache import ClaimCache
+    from factcheck.compare import Context
+    from factcheck.engine import Engine
+    from factcheck.rules.loader import RuleSet
+
+# Below this many claims in a story, its jobs run in this process: starting workers would cost more than it saves.
+PARALLEL_CLAIMS = 20_000
+SPILL_BYTES = 64 * 1024 * 1024  # findings' bytes kept in memory up to this, then in a temporary file
+
+ReadClaims = Callable[[str], list[Claim]]  # a fact's claims in the story, in store order
+
+
+@dataclass(frozen=True)
+class StoryClaims:
+    """Where a story's claims are: the claim cache's file (None: a cache in this process's memory) and the
+    keys of the story's articles in it."""
+
+    path: str | None
+    keys: frozenset[int]
+
+
+@dataclass(frozen=True)
+class FactJob:
+    """Facts judged together, and how many claims they have (the biggest jobs are started first)."""
+
+    facts: tuple[str, ...]
+    claims: int
+
+
+@dataclass(frozen=True)
+class WrittenFact:
+    """A judged fact as the report needs it: its place in the report (status, severity, id), its bytes in the
+    document, its claims' verdicts per source (agree, conflict, single, updated) and, if it is a conflict that
+    still fails runs, its severity."""
+
+    order: tuple[int, int, str]
+    fragment: bytes
+    counts: tuple[tuple[str, int, int, int, int], ...]
+    failing: Severity | None
+
+
+@dataclass(frozen=True)
+class WrittenReport:
+    """What is left of a report once written: its errors, and the severities of the conflicts that fail runs."""
+
+    errors: tuple[ReportError, ...]
+    failing: tuple[Severity, ...]
+
+    def fails(self, threshold: Severity | None) -> bool:
+        return threshold is not None and any(s.rank >= threshold.rank for s in self.failing)
+
+
+def fact_jobs(sizes: Iterable[tuple[str, int]]) -> list[FactJob]:
+    """The jobs of a story whose facts have these many claims: the bucket groups first, then each rule's fact
+    in fact order (the order :func:`factcheck.pipeline.fact_tasks` gives)."""
+    count = dict(sizes)
+    jobs = []
+    for group in BUCKET_GROUPS:
+        present = tuple(fact for fact in group if fact in count)
+        if present:
+            jobs.append(FactJob(present, sum(count.pop(fact) for fact in present)))
+    jobs.extend(FactJob((fact,), count[fact]) for fact in sorted(count))
+    return jobs
+
+
+def written_fact(finding: Finding, reviews: Mapping[str, Review]) -> WrittenFact:
+    """A finding with its reviews set, turned into what the report keeps of it."""
+    from factcheck.render.json_format import finding_bytes
+    from factcheck.reviews import reviewed_finding
+
+    finding = reviewed_finding(finding, reviews)
+    counts: VerdictCounts = {}
+    count_verdicts(finding, counts)
+    return WrittenFact(
+        order=(finding.status.rank, -finding.severity.rank, finding.fact.id),
+        fragment=finding_bytes(finding),
+        counts=tuple((source, *row) for source, row in sorted(counts.items())),  # type: ignore[misc]
+        failing=failing_severity(finding),
+    )
+
+
+def write_job(
+    job: FactJob, read: ReadClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
+) -> list[WrittenFact]:
+    """One job: its facts' claims read, judged, reviewed and written."""
+    with collecting_later():
+        groups = tuple((fact, tuple(read(fact))) for fact in job.facts)
+        return [written_fact(finding, reviews) for finding in judge_groups(groups, rules, context)]
+
+
+def claims_reader(db: sqlite3.Connection, keys: frozenset[int]) -> ReadClaims:
+    """A fact's claims in the story, read from a cache's database."""
+    from factcheck.cache import read_matches
+
+    wanted = set(keys)
+    return lambda fact: [match.claim for match in read_matches(db, wanted, fact)]
+
+
+# --- running the jobs ---------------------------------------------------------------------------------------------
+
+
+def run_here(
+    jobs: Sequence[FactJob], read: ReadClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
+) -> Iterator[list[WrittenFact]]:
+    """Each job in this process, in the order given."""
+    for job in jobs:
+        yield write_job(job, read, rules, context, reviews)
+
+
+def run_on_workers(
+    jobs: Sequence[FactJob],
+    story: StoryClaims,
+    rules: RuleSet,
+    context: Context,
+    reviews: Mapping[str, Review],
+    workers: int,
+) -> Iterator[tuple[int, list[WrittenFact]]]:
+    """Each job (by its index) on ``workers`` processes that read the store themselves, biggest first, as they
+    are done."""
+    assert story.path is not None
+    biggest_first = sorted(range(len(jobs)), key=lambda i: (-jobs[i].claims, i))
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_start_worker, initargs=(story, rules, context, dict(reviews))
+    ) as pool:
+        futures = {pool.submit(_in_worker, jobs[i]): i for i in biggest_first}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def run_on_engine(
+    engine: Engine,
+    jobs: Sequence[FactJob],
+    read: ReadClaims,
+    rules: RuleSet,
+    context: Context,
+    reviews: Mapping[str, Review],
+    claims_per_window: int = 100_000,
+) -> Iterator[tuple[int, list[WrittenFact]]]:
+    """Jobs judged by ``engine`` (a cluster), their claims read here and sent with them, a window of jobs of up
+    to ``claims_per_window`` claims at a time; each window's findings come back under its first job's index, in
+    the order of its jobs (so they sort in the report as the local engine's do)."""
+    from factcheck.engine import FactTask
+
+    start = 0
+    while start < len(jobs):
+        end, filled = start, 0
+        while end < len(jobs) and (end == start or filled + jobs[end].claims <= claims_per_window):
+            filled += jobs[end].claims
+            end += 1
+        tasks = [FactTask(tuple((fact, tuple(read(fact))) for fact in job.facts)) for job in jobs[start:end]]
+        with collecting_later():
+            written = [written_fact(finding, reviews) for finding in engine.judge(tasks, rules, context)]
+        del tasks
+        yield start, written
+        start = end
+
+
+_WORKER: tuple[ReadClaims, RuleSet, Context, Mapping[str, Review]] | None = None
+
+
+def _start_worker(story: StoryClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]) -> None:
+    global _WORKER
+    assert story.path is not None
+    db = sqlite3.connect(Path(story.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
+    _WORKER = (claims_reader(db, story.keys), rules, context, reviews)
+
+
+def _in_worker(job: FactJob) -> list[WrittenFact]:
+    assert _WORKER is not None
+    read, rules, context, reviews = _WORKER
+    return write_job(job, read, rules, context, reviews)
+
+
+# --- the report ---------------------------------------------------------------------------------------------------
+
+
+class _Spill:
+    """Findings' bytes in arrival order, and where each one sorts in the report."""
+
+    def __init__(self) -> None:
+        self.file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPILL_BYTES)  # noqa: SIM115 - closed by close()
+        self.index: list[tuple[tuple[int, int, str], int, int, int, int]] = []  # order, job, n, offset, length
+        self.counts: VerdictCounts = {}
+        self.failing: list[Severity] = []
+        self._end = 0
+
+    def add(self, job: int, written: Sequence[WrittenFact]) -> None:
+        for n, fact in enumerate(written):
+            self.file.write(fact.fragment)
+            self.index.append((fact.order, job, n, self._end, len(fact.fragment)))
+            self._end += len(fact.fragment)
+            for source, *row in fact.counts:
+                total = self.counts.get(source)
+                if total is None:
+                    total = self.counts[source] = [0, 0, 0, 0]
+                for column, value in enumerate(row):
+                    total[column] += value
+            if fact.failing is not None:
+                self.failing.append(fact.failing)
+
+    def fragments(self) -> Iterator[bytes]:
+        """The findings' bytes in report order."""
+        for _, _, _, offset, length in sorted(self.index):
+            self.file.seek(offset)
+            yield self.file.read(length)
+
+    def close(self) -> None:
+        self.file.close()
+
+
+def write_json_report(
+    corpus_dir: Path,
+    rules: RuleSet,
+    cache: ClaimCache,
+    reviews: Mapping[str, Review],
+    write: Callable[[bytes], object],
+) -> WrittenReport:
+    """The JSON report of a story folder (what ``report --format json`` writes), written through ``write`` fact
+    by fact; unreadable articles are its errors. The same bytes as rendering the report built whole."""
+    from factcheck.render.json_format import dump_pieces, report_head_tail
+
+    paths = corpus_paths(corpus_dir)
+    report, spill = cache.retrying(lambda: _judge_story(corpus_dir, paths, rules, cache, reviews))
+    try:
+        head, tail = report_head_tail(report)
+        for piece in dump_pieces(head, "facts", spill.fragments(), tail):
+            write(piece)
+        return WrittenReport(errors=report.errors, failing=tuple(spill.failing))
+    finally:
+        spill.close()
+
+
+def _judge_story(
+    corpus_dir: Path, paths: Sequence[Path], rules: RuleSet, cache: ClaimCache, reviews: Mapping[str, Review]
+) -> tuple[Report, _Spill]:
+    """Every fact of the story judged into a spill; the report without its findings (its sources counted)."""
+    entries, problems = cache.load(paths, rules)
+    sources = [e.source for e in entries]
+    with collecting_later():
+        context, wires = story_context(sources, [wire_article(e.source, e.credit, e.fingerprint) for e in entries])
+    keys = frozenset(e.key for e in entries)
+    jobs = fact_jobs(cache.fact_sizes(keys))
+    story = StoryClaims(None if cache.path is None else str(cache.path), keys)
+    spill = _Spill()
+    try:
+        for job, written in cache.engine.write_facts(jobs, story, cache.reader(keys), rules, context, reviews):
+            spill.add(job, written)
+    except BaseException:
+        spill.close()
+        raise
+    errors = report_errors(problems)
+    report = Report(
+        corpus=corpus_dir.as_posix(),
+        sources=tuple(source_summaries(sources, spill.counts, wires)),
+        findings=(),
+        errors=errors,
+        wires=tuple(wires),
+    )
+    return report, spill

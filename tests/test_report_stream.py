@@ -1,0 +1,188 @@
+"""The JSON report written fact by fact from the claim store: byte for byte the report rendered whole — in this
+process or on worker processes reading the store, spilled to disk or not, with editors' reviews, with a bad
+article — and the same verdict for the run's exit status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+from factcheck import report_stream
+from factcheck.articles import read_article
+from factcheck.cache import ClaimCache
+from factcheck.compare import Context
+from factcheck.engine import LocalEngine
+from factcheck.models import Report, Review, ReviewDecision, Severity
+from factcheck.pipeline import analyze, cached_report, fact_tasks, fails
+from factcheck.render import json_format
+from factcheck.report_stream import FactJob, ReadClaims, WrittenFact, WrittenReport, fact_jobs, write_json_report
+from factcheck.reviews import reviewed
+from factcheck.rules.loader import RuleSet, load_rules
+
+REPO = Path(__file__).resolve().parent.parent
+GENEVA = REPO / "corpus" / "geneva-2022"
+STORIES = sorted(p.parent for p in (REPO / "tests" / "data" / "stories").glob("*/rules.yaml"))
+CASES = [(GENEVA, REPO / "rules"), *((story, story / "rules.yaml") for story in STORIES)]
+IDS = [corpus.name for corpus, _ in CASES]
+
+
+def whole(corpus: Path, rules: RuleSet, cache: ClaimCache, reviews: Mapping[str, Review]) -> tuple[bytes, Report]:
+    report = reviewed(cached_report(corpus, rules, cache), reviews)
+    out = io.StringIO()
+    json_format.render(report, out)
+    return out.getvalue().encode("utf-8"), report
+
+
+def streamed(
+    corpus: Path, rules: RuleSet, cache: ClaimCache, reviews: Mapping[str, Review]
+) -> tuple[bytes, WrittenReport]:
+    pieces: list[bytes] = []
+    written = write_json_report(corpus, rules, cache, reviews, pieces.append)
+    return b"".join(pieces), written
+
+
+def assert_same(written: WrittenReport, report: Report) -> None:
+    assert written.errors == report.errors
+    for threshold in (None, *Severity):
+        assert written.fails(threshold) == fails(report, threshold)
+
+
+@pytest.fixture
+def on_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times jobs were handed to worker processes."""
+    calls: list[int] = []
+    run = report_stream.run_on_workers
+
+    def counted(*args: object, **kwargs: object) -> Iterator[tuple[int, list[WrittenFact]]]:
+        calls.append(1)
+        return run(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report_stream, "run_on_workers", counted)
+    return calls
+
+
+@pytest.mark.parametrize(("corpus", "rules_path"), CASES, ids=IDS)
+def test_written_fact_by_fact_is_the_report_rendered_whole(corpus: Path, rules_path: Path, tmp_path: Path) -> None:
+    rules = load_rules(rules_path)
+    with ClaimCache(tmp_path / "cache") as cache:
+        expected, report = whole(corpus, rules, cache, {})
+        got, written = streamed(corpus, rules, cache, {})
+    assert got == expected
+    assert_same(written, report)
+
+
+@pytest.mark.parametrize(("corpus", "rules_path"), CASES[:3], ids=IDS[:3])
+def test_worker_processes_reading_the_store_write_the_same_report(
+    corpus: Path, rules_path: Path, tmp_path: Path, on_workers: list[int]
+) -> None:
+    rules = load_rules(rules_path)
+    with ClaimCache(tmp_path / "cache", engine=LocalEngine(2, parallel_claims=0)) as cache:
+        expected, report = whole(corpus, rules, cache, {})
+        got, written = streamed(corpus, rules, cache, {})
+    assert on_workers == [1]
+    assert got == expected
+    assert_same(written, report)
+
+
+def test_small_stories_and_caches_in_memory_are_judged_here(tmp_path: Path, on_workers: list[int]) -> None:
+    rules = load_rules(REPO / "rules")
+    with ClaimCache(tmp_path / "cache", engine=LocalEngine(2)) as cache:  # 5 articles: far below the threshold
+        got, _ = streamed(GENEVA, rules, cache, {})
+    with ClaimCache(None, engine=LocalEngine(2, parallel_claims=0)) as cache:  # no file for workers to open
+        expected, _ = whole(GENEVA, rules, cache, {})
+        again, _ = streamed(GENEVA, rules, cache, {})
+    assert on_workers == []
+    assert got == expected == again
+
+
+def test_reviews_are_set_and_settle_the_run_as_in_the_whole_report(tmp_path: Path) -> None:
+    rules = load_rules(REPO / "rules")
+    with ClaimCache(tmp_path / "cache") as cache:
+        _, plain = whole(GENEVA, rules, cache, {})
+        marked = [j.fingerprint for f in plain.findings for j in f.claims if j.fingerprint is not None]
+        assert marked, "the Geneva story has conflicts to review"
+        at = dt.datetime(2022, 1, 12, 9, 30, tzinfo=dt.UTC)
+        dismissed = {
+            key: Review(fingerprint=key, decision=ReviewDecision.NOT_A_CONFLICT, editor="desk", at=at, note="same")
+            for key in marked
+        }
+        for reviews in ({marked[0]: dismissed[marked[0]]}, dismissed):
+            expected, report = whole(GENEVA, rules, cache, reviews)
+            got, written = streamed(GENEVA, rules, cache, reviews)
+            assert got == expected
+            assert b"\"decision\": \"not-a-conflict\"" in got
+            assert_same(written, report)
+        assert not written.fails(Severity.INFO)  # every conflict settled
+        assert streamed(GENEVA, rules, cache, {})[1].fails(Severity.ERROR)
+
+
+def test_findings_spilled_to_a_temporary_file_come_back_in_report_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = load_rules(REPO / "rules")
+    monkeypatch.setattr(report_stream, "SPILL_BYTES", 1)
+    files: list[object] = []
+    spill = report_stream._Spill
+    monkeypatch.setattr(report_stream, "_Spill", lambda: files.append(made := spill()) or made)
+    with ClaimCache(tmp_path / "cache") as cache:
+        expected, _ = whole(GENEVA, rules, cache, {})
+        got, _ = streamed(GENEVA, rules, cache, {})
+    assert got == expected
+    assert len(files) == 1 and files[0].file._rolled  # on disk, not in memory
+
+
+def test_a_bad_article_is_an_error_and_the_others_are_reported(tmp_path: Path) -> None:
+    corpus = tmp_path / "story"
+    shutil.copytree(GENEVA, corpus)
+    (corpus / "broken.md").write_bytes(b"---\noutlet: X\n\x00\x01")
+    (corpus / "empty.md").write_text("", encoding="utf-8")
+    rules = load_rules(REPO / "rules")
+    with ClaimCache(tmp_path / "cache") as cache:
+        expected, report = whole(corpus, rules, cache, {})
+        got, written = streamed(corpus, rules, cache, {})
+    assert got == expected
+    assert [e.path.rsplit("/", 1)[-1] for e in written.errors] == ["broken.md", "empty.md"]
+    assert_same(written, report)
+    assert len(report.sources) == 5
+
+
+class _Cluster(LocalEngine):
+    """An engine that judges claims sent to it (as a cluster does), a few jobs at a time."""
+
+    def write_facts(
+        self,
+        jobs: Sequence[FactJob],
+        story: report_stream.StoryClaims,
+        read: ReadClaims,
+        rules: RuleSet,
+        context: Context,
+        reviews: Mapping[str, Review],
+    ) -> Iterator[tuple[int, list[WrittenFact]]]:
+        return report_stream.run_on_engine(self, jobs, read, rules, context, reviews, claims_per_window=40)
+
+
+def test_engines_judging_claims_sent_to_them_write_the_same_report(tmp_path: Path) -> None:
+    rules = load_rules(REPO / "rules")
+    with ClaimCache(tmp_path / "cache", engine=_Cluster()) as cache:
+        expected, _ = whole(GENEVA, rules, cache, {})
+        got, _ = streamed(GENEVA, rules, cache, {})
+    assert got == expected
+
+
+def test_jobs_are_the_facts_grouped_as_judging_groups_them() -> None:
+    rules = load_rules(REPO / "rules")
+    matches = [m for path in sorted(GENEVA.glob("*.md")) for m in analyze(read_article(path), rules).matches]
+    sizes = Counter(m.fact_id for m in matches)
+    jobs = fact_jobs(sorted(sizes.items(), key=lambda item: item[1]))  # in any order
+    tasks = fact_tasks(matches)
+    assert [job.facts for job in jobs] == [tuple(fact for fact, _ in task.groups) for task in tasks]
+    assert [job.claims for job in jobs] == [task.size for task in tasks]
+    assert jobs[0].facts == ("factcheck.people", "factcheck.quotes")  # a quote's speaker is one of the people
+    assert fact_jobs([]) == []
+
