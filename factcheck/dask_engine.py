@@ -177,9 +177,9 @@ class DaskEngine(Engine):
 
 
 def task_batches(tasks: Sequence[FactTask], claims: int) -> list[list[FactTask]]:
-    """Tasks in their order, cut into cluster tasks: the quote, person, organization and unplaced buckets (the
-    most work) alone, and so is a fact with ``claims`` claims or more; the other facts together, consecutive,
-    up to ``claims`` claims a cluster task."""
+    """Tasks in their order, cut into cluster tasks: the tasks of the cross-outlet buckets (the most work) alone,
+    and so is a fact with ``claims`` claims or more; the other facts together, consecutive, up to ``claims``
+    claims a cluster task."""
     from factcheck.crossref import is_bucket
 
     batches: list[list[FactTask]] = []

@@ -31,9 +31,9 @@ ENGINES = ("local", "dask")
 
 @dataclass(frozen=True)
 class FactTask:
-    """What judging one fact needs: its claims, by fact id. A rule's fact has one entry; the quote, person,
-    organization and unplaced buckets are judged together (a quote's speaker is checked against the people
-    named), so their task has one entry per bucket."""
+    """What judging one fact needs: its claims, by fact id. A rule's fact has one entry; the people and quote
+    buckets are judged together (a quote's speaker is checked against the people named), so their task has an
+    entry for each; organizations and unplaced figures have a task each."""
 
     groups: tuple[tuple[str, tuple[Claim, ...]], ...]
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import factcheck
+from factcheck.crossref import is_bucket
 from factcheck.engine import LocalEngine
 from factcheck.errors import InputError
 from factcheck.parallel import MIN_PARALLEL, analyze_file
@@ -320,7 +321,9 @@ def test_task_batches_keep_the_order_and_put_the_buckets_alone() -> None:
     for claims in (1, 3, 10, 10_000):
         batches = task_batches(tasks, claims)
         assert [t for batch in batches for t in batch] == tasks
-        assert batches[0] == [tasks[0]]  # the buckets' task (quotes, people, organizations) first, and alone
+        buckets = [t for t in tasks if any(is_bucket(fact) for fact, _ in t.groups)]
+        assert batches[: len(buckets)] == [[t] for t in buckets]  # first, each alone
+        assert len(buckets) == 3  # people with quotes, organizations, unplaced figures
         for batch in batches:
             assert len(batch) == 1 or sum(t.size for t in batch) <= claims
 

@@ -116,7 +116,7 @@ def test_reviews_are_set_and_settle_the_run_as_in_the_whole_report(tmp_path: Pat
             expected, report = whole(GENEVA, rules, cache, reviews)
             got, written = streamed(GENEVA, rules, cache, reviews)
             assert got == expected
-            assert b"\"decision\": \"not-a-conflict\"" in got
+            assert b'"decision": "not-a-conflict"' in got
             assert_same(written, report)
         assert not written.fails(Severity.INFO)  # every conflict settled
         assert streamed(GENEVA, rules, cache, {})[1].fails(Severity.ERROR)
@@ -185,4 +185,3 @@ def test_jobs_are_the_facts_grouped_as_judging_groups_them() -> None:
     assert [job.claims for job in jobs] == [task.size for task in tasks]
     assert jobs[0].facts == ("factcheck.people", "factcheck.quotes")  # a quote's speaker is one of the people
     assert fact_jobs([]) == []
-
