@@ -19,10 +19,12 @@ import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from factcheck.errors import InputError, Problem
 from factcheck.models import Claim, Finding, Report, ReportError, Review, Severity
 from factcheck.pipeline import (
     BUCKET_GROUPS,
@@ -165,7 +167,16 @@ def run_on_workers(
     ) as pool:
         futures = {pool.submit(_in_worker, jobs[i]): i for i in biggest_first}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            try:
+                written = future.result()
+            except BrokenProcessPool:
+                job = jobs[futures[future]]
+                message = (
+                    f"a worker process judging {', '.join(job.facts)} ({job.claims:,} claims) was killed, most likely"
+                    " out of memory; fewer --jobs leave each more of it"
+                )
+                raise InputError(Problem("--jobs", message)) from None
+            yield futures[future], written
 
 
 def run_on_engine(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -18,6 +19,7 @@ from factcheck.articles import read_article
 from factcheck.cache import ClaimCache
 from factcheck.compare import Context
 from factcheck.engine import LocalEngine
+from factcheck.errors import InputError
 from factcheck.models import Report, Review, ReviewDecision, Severity
 from factcheck.pipeline import analyze, cached_report, fact_tasks, fails
 from factcheck.render import json_format
@@ -185,3 +187,20 @@ def test_jobs_are_the_facts_grouped_as_judging_groups_them() -> None:
     assert [job.claims for job in jobs] == [task.size for task in tasks]
     assert jobs[0].facts == ("factcheck.people", "factcheck.quotes")  # a quote's speaker is one of the people
     assert fact_jobs([]) == []
+
+
+def _killed(job: FactJob) -> list[WrittenFact]:
+    os._exit(9)  # what the kernel's out-of-memory killer leaves of a worker
+
+
+def test_a_worker_killed_under_a_run_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rules = load_rules(REPO / "rules")
+    monkeypatch.setattr(report_stream, "_in_worker", _killed)
+    with (
+        ClaimCache(tmp_path / "cache", engine=LocalEngine(2, parallel_claims=0)) as cache,
+        pytest.raises(InputError) as caught,
+    ):
+        streamed(GENEVA, rules, cache, {})
+    (problem,) = caught.value.problems
+    assert problem.path == "--jobs"
+    assert "was killed, most likely out of memory; fewer --jobs" in problem.message
