@@ -19,6 +19,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -431,7 +432,7 @@ class ClaimCache:
 
 
 def select_rows(
-    db: sqlite3.Connection, query: str, params: tuple[object, ...], keys: set[int]
+    db: sqlite3.Connection, query: str, params: tuple[object, ...], keys: AbstractSet[int]
 ) -> Iterable[tuple[Any, ...]]:
     """Rows of ``query`` (ordered by article, then as stored), from the articles in ``keys`` when they are a
     few of what the cache holds (a story's check in a cache shared by many stories), else all of them (the
@@ -443,7 +444,7 @@ def select_rows(
     return db.execute(query + " ORDER BY article, rowid", params)
 
 
-def read_matches(db: sqlite3.Connection, keys: set[int], fact: str | None = None) -> Iterator[FactMatch]:
+def read_matches(db: sqlite3.Connection, keys: AbstractSet[int], fact: str | None = None) -> Iterator[FactMatch]:
     """The full fact matches of the articles ``keys`` (of one fact, if given) in a cache's database, parsed
     from their JSON: what a worker process reads of the store through its own connection."""
     if fact is None:
@@ -460,7 +461,7 @@ def read_matches(db: sqlite3.Connection, keys: set[int], fact: str | None = None
         yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
 
 
-def fact_sizes(db: sqlite3.Connection, keys: set[int]) -> list[tuple[str, int]]:
+def fact_sizes(db: sqlite3.Connection, keys: AbstractSet[int]) -> list[tuple[str, int]]:
     """Each fact the articles ``keys`` state, with its number of claims, in fact order."""
     if len(keys) <= _FEW_ARTICLES:
         marks = ",".join("?" * len(keys))

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from factcheck.compare import Context
     from factcheck.models import Claim, Finding, Review
     from factcheck.parallel import Analysis
-    from factcheck.report_stream import FactJob, ReadClaims, StoryClaims, WrittenFact
+    from factcheck.report_stream import ReadClaims, StoryClaims, WrittenFact
     from factcheck.rules.loader import RuleSet
 
 ENGINES = ("local", "dask")
@@ -40,6 +40,15 @@ class FactTask:
     @property
     def size(self) -> int:
         return sum(len(claims) for _, claims in self.groups)
+
+
+@dataclass(frozen=True)
+class FactJob:
+    """Facts judged together, named (their claims are read where the job runs), and how many claims they have
+    (the biggest jobs are started first)."""
+
+    facts: tuple[str, ...]
+    claims: int
 
 
 def judge_task(task: FactTask, rules: RuleSet, context: Context) -> list[Finding]:
@@ -100,10 +109,8 @@ class LocalEngine(Engine):
     name = "local"
 
     def __init__(self, jobs: int = 1, parallel_claims: int | None = None) -> None:
-        from factcheck.report_stream import PARALLEL_CLAIMS
-
         self.jobs = jobs
-        self.parallel_claims = PARALLEL_CLAIMS if parallel_claims is None else parallel_claims
+        self.parallel_claims = parallel_claims  # None: report_stream.PARALLEL_CLAIMS
 
     def analyze(
         self,
@@ -129,10 +136,11 @@ class LocalEngine(Engine):
     ) -> Iterator[tuple[int, list[WrittenFact]]]:
         """Here, or on ``jobs`` worker processes reading the store themselves for a story of
         :data:`~factcheck.report_stream.PARALLEL_CLAIMS` claims or more in a cache file."""
-        from factcheck.report_stream import run_here, run_on_workers
+        from factcheck.report_stream import PARALLEL_CLAIMS, run_here, run_on_workers
 
         workers = min(self.jobs, len(jobs))
-        if workers > 1 and story.path is not None and sum(job.claims for job in jobs) >= self.parallel_claims:
+        enough = PARALLEL_CLAIMS if self.parallel_claims is None else self.parallel_claims
+        if workers > 1 and story.path is not None and sum(job.claims for job in jobs) >= enough:
             return run_on_workers(jobs, story, rules, context, reviews, workers)
         return enumerate(run_here(jobs, read, rules, context, reviews))
 

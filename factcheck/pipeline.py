@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from factcheck.articles import list_articles, parse_article, read_article
 from factcheck.compare import NO_CONTEXT, Context, Policy, judge
 from factcheck.crossref import ORGANIZATIONS, PEOPLE, QUOTES, UNPLACED, crossref_findings, is_bucket
-from factcheck.engine import Engine, FactTask, LocalEngine
+from factcheck.engine import Engine, FactJob, FactTask, LocalEngine
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
     Article,
@@ -106,19 +106,26 @@ def policy_for(rules: RuleSet, fact_id: str) -> tuple[FactInfo, Policy]:
 BUCKET_GROUPS = ((PEOPLE, QUOTES), (ORGANIZATIONS,), (UNPLACED,))
 
 
+def fact_jobs(sizes: Iterable[tuple[str, int]]) -> list[FactJob]:
+    """How a story's facts, with these many claims each, are judged: the groups of :data:`BUCKET_GROUPS` first,
+    then each rule's fact alone, in fact order."""
+    count = dict(sizes)
+    jobs = []
+    for group in BUCKET_GROUPS:
+        present = tuple(fact for fact in group if fact in count)
+        if present:
+            jobs.append(FactJob(present, sum(count.pop(fact) for fact in present)))
+    jobs.extend(FactJob((fact,), count[fact]) for fact in sorted(count))
+    return jobs
+
+
 def fact_tasks(matches: Iterable[FactMatch]) -> list[FactTask]:
-    """Matches grouped by fact (never all pairs), a task per fact in fact order; the quote, person,
-    organization and unplaced buckets first, in the tasks of :data:`BUCKET_GROUPS`."""
+    """Matches grouped by fact (never all pairs), a task per job of :func:`fact_jobs`, in its order."""
     grouped: dict[str, list[Claim]] = defaultdict(list)
     for match in matches:
         grouped[match.fact_id].append(match.claim)
-    tasks = []
-    for bucket_group in BUCKET_GROUPS:
-        groups = tuple((fact_id, tuple(grouped.pop(fact_id))) for fact_id in bucket_group if fact_id in grouped)
-        if groups:
-            tasks.append(FactTask(groups))
-    tasks.extend(FactTask(((fact_id, tuple(grouped[fact_id])),)) for fact_id in sorted(grouped))
-    return tasks
+    jobs = fact_jobs((fact, len(claims)) for fact, claims in grouped.items())
+    return [FactTask(tuple((fact, tuple(grouped[fact])) for fact in job.facts)) for job in jobs]
 
 
 def judge_groups(

@@ -17,21 +17,22 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from factcheck.engine import FactJob
 from factcheck.errors import InputError, Problem
 from factcheck.models import Claim, Finding, Report, ReportError, Review, Severity
 from factcheck.pipeline import (
-    BUCKET_GROUPS,
     VerdictCounts,
     collecting_later,
     corpus_paths,
     count_verdicts,
+    fact_jobs,
     failing_severity,
     judge_groups,
     report_errors,
@@ -39,6 +40,8 @@ from factcheck.pipeline import (
     story_context,
     wire_article,
 )
+from factcheck.render.json_format import finding_bytes
+from factcheck.reviews import reviewed_finding
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
@@ -60,14 +63,6 @@ class StoryClaims:
 
     path: str | None
     keys: frozenset[int]
-
-
-@dataclass(frozen=True)
-class FactJob:
-    """Facts judged together, and how many claims they have (the biggest jobs are started first)."""
-
-    facts: tuple[str, ...]
-    claims: int
 
 
 @dataclass(frozen=True)
@@ -93,31 +88,18 @@ class WrittenReport:
         return threshold is not None and any(s.rank >= threshold.rank for s in self.failing)
 
 
-def fact_jobs(sizes: Iterable[tuple[str, int]]) -> list[FactJob]:
-    """The jobs of a story whose facts have these many claims: the bucket groups first, then each rule's fact
-    in fact order (the order :func:`factcheck.pipeline.fact_tasks` gives)."""
-    count = dict(sizes)
-    jobs = []
-    for group in BUCKET_GROUPS:
-        present = tuple(fact for fact in group if fact in count)
-        if present:
-            jobs.append(FactJob(present, sum(count.pop(fact) for fact in present)))
-    jobs.extend(FactJob((fact,), count[fact]) for fact in sorted(count))
-    return jobs
-
-
 def written_fact(finding: Finding, reviews: Mapping[str, Review]) -> WrittenFact:
     """A finding with its reviews set, turned into what the report keeps of it."""
-    from factcheck.render.json_format import finding_bytes
-    from factcheck.reviews import reviewed_finding
-
     finding = reviewed_finding(finding, reviews)
     counts: VerdictCounts = {}
     count_verdicts(finding, counts)
     return WrittenFact(
         order=(finding.status.rank, -finding.severity.rank, finding.fact.id),
         fragment=finding_bytes(finding),
-        counts=tuple((source, *row) for source, row in sorted(counts.items())),  # type: ignore[misc]
+        counts=tuple(
+            (source, agree, conflict, single, updated)
+            for source, (agree, conflict, single, updated) in sorted(counts.items())
+        ),
         failing=failing_severity(finding),
     )
 
@@ -135,8 +117,7 @@ def claims_reader(db: sqlite3.Connection, keys: frozenset[int]) -> ReadClaims:
     """A fact's claims in the story, read from a cache's database."""
     from factcheck.cache import read_matches
 
-    wanted = set(keys)
-    return lambda fact: [match.claim for match in read_matches(db, wanted, fact)]
+    return lambda fact: [match.claim for match in read_matches(db, keys, fact)]
 
 
 # --- running the jobs ---------------------------------------------------------------------------------------------

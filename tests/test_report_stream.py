@@ -18,12 +18,12 @@ from factcheck import report_stream
 from factcheck.articles import read_article
 from factcheck.cache import ClaimCache
 from factcheck.compare import Context
-from factcheck.engine import LocalEngine
+from factcheck.engine import FactJob, LocalEngine
 from factcheck.errors import InputError
 from factcheck.models import Report, Review, ReviewDecision, Severity
-from factcheck.pipeline import analyze, cached_report, fact_tasks, fails
+from factcheck.pipeline import analyze, cached_report, fact_jobs, fact_tasks, fails
 from factcheck.render import json_format
-from factcheck.report_stream import FactJob, ReadClaims, WrittenFact, WrittenReport, fact_jobs, write_json_report
+from factcheck.report_stream import ReadClaims, WrittenFact, WrittenReport, write_json_report
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet, load_rules
 
