@@ -4,7 +4,9 @@ An article is analyzed once per content and rule set: rows are keyed by the file
 bytes and a key of the rules' digest, the program version and this cache's layout. A file whose size and
 modification time are what they were when it was hashed (and not so recent that a same-second edit could hide)
 is taken as unchanged without reading it again. Claims are stored both as columns (what comparing needs, so a
-check loads only the facts it touches, without parsing JSON) and as the full claim JSON (for reports).
+check loads only the facts it touches, without parsing JSON) and as the full claim JSON (for reports). A figure no
+rule placed also keeps its *subject*, what discovery reads of its sentence (:func:`factcheck.discover.subjects_of`),
+so a report groups a big story's figures from columns and reads whole claims only of the candidate facts found.
 
 A cache that cannot be read, has another layout or holds rows that do not parse is rebuilt, never trusted;
 every write is one SQLite transaction, so a run cut short leaves the cache as it was before the batch.
@@ -30,7 +32,7 @@ from factcheck.engine import Engine, LocalEngine
 from factcheck.errors import InputError, Problem
 from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
-from factcheck.models import Claim, Confidence, FactMatch, Location, Source
+from factcheck.models import Claim, ClaimKind, Confidence, FactMatch, Location, Source
 from factcheck.parallel import MIN_PARALLEL, Analysis
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
@@ -38,7 +40,10 @@ from factcheck.rules.loader import RuleSet
 if TYPE_CHECKING:
     from rich.console import Console
 
-CACHE_LAYOUT = 4
+    from factcheck.discover import Figure
+    from factcheck.report_stream import StoryStore
+
+CACHE_LAYOUT = 5
 CACHE_FILE = "claims.sqlite3"
 ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.
@@ -69,6 +74,8 @@ CREATE TABLE IF NOT EXISTS claims (
     article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     fact TEXT NOT NULL,
     source TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    unit TEXT,
     qualifier TEXT NOT NULL,
     low REAL,
     high REAL,
@@ -85,6 +92,7 @@ CREATE TABLE IF NOT EXISTS claims (
     party TEXT,
     as_of TEXT,
     distance REAL NOT NULL,
+    subject TEXT,
     claim TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claims_by_fact ON claims (fact, article);
@@ -136,6 +144,7 @@ class ClaimRow(NamedTuple):
 
 
 _QUALIFIERS = {q.value: q for q in Qualifier}
+_KINDS = {k.value: k for k in ClaimKind}
 _CONFIDENCES = {c.value: c for c in Confidence}
 
 
@@ -379,10 +388,13 @@ class ClaimCache:
         row_id = cursor.lastrowid
         assert row_id is not None
         self._db.executemany(
-            'INSERT INTO claims (article, fact, source, qualifier, low, high, text, label, start, "end", line, col,'
-            " end_line, end_col, value, confidence, party, as_of, distance, claim)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_claim_row(row_id, match, place) for match, place in zip(done.matches, done.places, strict=True)],
+            "INSERT INTO claims (article, fact, source, kind, unit, qualifier, low, high, text, label, start,"
+            ' "end", line, col, end_line, end_col, value, confidence, party, as_of, distance, subject, claim)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                _claim_row(row_id, match, place, subject)
+                for match, place, subject in zip(done.matches, done.places, done.subjects, strict=True)
+            ],
         )
         return row_id
 
@@ -419,11 +431,11 @@ class ClaimCache:
         """The full fact matches of these articles (of one fact, if given), parsed from their JSON."""
         return read_matches(self._db, set(keys), fact)
 
-    def reader(self, keys: Iterable[int]) -> Callable[[str], list[Claim]]:
-        """A fact's claims from these articles, as :meth:`matches` gives them."""
-        from factcheck.report_stream import claims_reader
+    def reader(self, keys: Iterable[int]) -> StoryStore:
+        """The claims of these articles, read fact by fact."""
+        from factcheck.report_stream import StoryStore
 
-        return claims_reader(self._db, frozenset(keys))
+        return StoryStore(self._db, frozenset(keys))
 
     def fact_sizes(self, keys: Iterable[int]) -> list[tuple[str, int]]:
         """The facts these articles state and how many claims each has, in fact order: a ``GROUP BY`` in the
@@ -459,6 +471,50 @@ def read_matches(db: sqlite3.Connection, keys: AbstractSet[int], fact: str | Non
         except ValidationError:
             raise sqlite3.DatabaseError("a cached claim does not parse") from None
         yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
+
+
+def read_figures(
+    db: sqlite3.Connection, keys: AbstractSet[int], fact: str
+) -> tuple[list[int], list[Figure], list[str]]:
+    """The figures of one fact (the bucket of figures no rule placed) that discovery reads, in the articles
+    ``keys``: each one's row, its figure and its subject as analysis kept it, in store order. Columns only: no
+    claim is parsed, so a big story's figures are grouped in a fraction of its claims' memory."""
+    from factcheck.discover import Figure
+
+    rows: list[int] = []
+    figures: list[Figure] = []
+    subjects: list[str] = []
+    kinds, qualifiers = _KINDS, _QUALIFIERS
+    query = (
+        'SELECT article, rowid, source, kind, unit, qualifier, low, high, text, start, "end", subject FROM claims'
+        " WHERE fact=? AND subject IS NOT NULL"
+    )
+    for article, row, source, kind, unit, qualifier, low, high, text, start, end, subject in select_rows(
+        db, query, (fact,), keys
+    ):
+        if article not in keys:
+            continue
+        rows.append(row)
+        figures.append(Figure(source, start, end, kinds[kind], text, low, high, qualifiers[qualifier], unit))
+        subjects.append(subject)
+    return rows, figures, subjects
+
+
+def read_claims_at(db: sqlite3.Connection, rows: Sequence[int]) -> list[Claim]:
+    """The claims of these rows, in the order given."""
+    found: dict[int, Claim] = {}
+    wanted = sorted(set(rows))
+    for at in range(0, len(wanted), _FEW_ARTICLES):
+        chunk = wanted[at : at + _FEW_ARTICLES]
+        marks = ",".join("?" * len(chunk))
+        for row, claim in db.execute(f"SELECT rowid, claim FROM claims WHERE rowid IN ({marks})", chunk):
+            try:
+                found[row] = Claim.model_validate_json(claim)
+            except ValidationError:
+                raise sqlite3.DatabaseError("a cached claim does not parse") from None
+    if len(found) != len(wanted):
+        raise sqlite3.DatabaseError("a cached claim is missing")
+    return [found[row] for row in rows]
 
 
 def fact_sizes(db: sqlite3.Connection, keys: AbstractSet[int]) -> list[tuple[str, int]]:
@@ -505,13 +561,17 @@ def _source(path: str, outlet: object, published: object, published_at: object, 
     )
 
 
-def _claim_row(article: int, match: FactMatch, place: tuple[int, int, int, int]) -> tuple[object, ...]:
+def _claim_row(
+    article: int, match: FactMatch, place: tuple[int, int, int, int], subject: str | None
+) -> tuple[object, ...]:
     claim = match.claim
     line, column, end_line, end_column = place
     return (
         article,
         match.fact_id,
         claim.source,
+        claim.kind.value,
+        claim.unit,
         claim.qualifier.value,
         claim.stated_low,
         claim.stated_high,
@@ -528,5 +588,6 @@ def _claim_row(article: int, match: FactMatch, place: tuple[int, int, int, int])
         claim.attributed_to,
         claim.as_of,
         match.distance,
+        subject,
         claim.model_dump_json(),
     )

@@ -63,7 +63,18 @@ class Context:
 NO_CONTEXT = Context()
 
 
-class Comparable(Protocol):
+class Stated(Protocol):
+    """What a compared interval needs of a claim: its stated value and qualifier."""
+
+    @property
+    def qualifier(self) -> Qualifier: ...
+    @property
+    def stated_low(self) -> float | None: ...
+    @property
+    def stated_high(self) -> float | None: ...
+
+
+class Comparable(Stated, Protocol):
     """What comparing needs of a claim: whose it is, where, and its stated value (a Claim, or a cached row)."""
 
     @property
@@ -72,12 +83,6 @@ class Comparable(Protocol):
     def start(self) -> int: ...
     @property
     def end(self) -> int: ...
-    @property
-    def qualifier(self) -> Qualifier: ...
-    @property
-    def stated_low(self) -> float | None: ...
-    @property
-    def stated_high(self) -> float | None: ...
     @property
     def text(self) -> str: ...
     @property
@@ -93,7 +98,7 @@ class Comparable(Protocol):
 C = TypeVar("C", bound=Comparable)
 
 
-def compared_interval(claim: Comparable, policy: Policy) -> Interval | None:
+def compared_interval(claim: Stated, policy: Policy) -> Interval | None:
     if claim.stated_low is None or claim.stated_high is None:
         return None
     slack = policy.slack

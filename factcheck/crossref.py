@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from factcheck import names, organizations
 from factcheck.compare import NO_CONTEXT, Context, judge
-from factcheck.discover import discover, policy_for
+from factcheck.discover import CandidateFact, discover, policy_for
 from factcheck.models import (
     Claim,
     ClaimKind,
@@ -89,19 +89,21 @@ def discovered_findings(
 ) -> list[Finding]:
     """Candidate facts grouped from the claims no rule placed, each judged as a rule-defined fact of its kind
     (casualty and count facts as evolving, unless the settings say not)."""
-    found = []
-    for candidate in discover(claims):
-        info = FactInfo(
-            id=candidate.id,
-            title=candidate.title,
-            kind=candidate.kind,
-            severity=settings.severity,
-            description=f"Discovered: {candidate.kind.value} claims of {len(candidate.sources)} outlets that read as "
-            f"one fact ({', '.join(candidate.key_terms)}); no rule declares it.",
-            discovered=True,
-        )
-        found.append(judge(info, candidate.claims, policy_for(candidate, settings), context))
-    return found
+    return [discovered_finding(candidate, settings, context) for candidate in discover(claims)]
+
+
+def discovered_finding(candidate: CandidateFact, settings: DiscoverySettings, context: Context = NO_CONTEXT) -> Finding:
+    """A candidate fact judged as a rule-defined fact of its kind."""
+    info = FactInfo(
+        id=candidate.id,
+        title=candidate.title,
+        kind=candidate.kind,
+        severity=settings.severity,
+        description=f"Discovered: {candidate.kind.value} claims of {len(candidate.sources)} outlets that read as "
+        f"one fact ({', '.join(candidate.key_terms)}); no rule declares it.",
+        discovered=True,
+    )
+    return judge(info, candidate.claims, policy_for(candidate, settings), context)
 
 
 # --- judging one fact whose claims have a key each ----------------------------------------------------------------

@@ -37,16 +37,18 @@ are clustered by average linkage over that sparse graph. Nothing compares all pa
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import functools
 import gc
 import heapq
+import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -58,7 +60,18 @@ from factcheck.numbers import SCALES, TENS, UNITS
 from factcheck.rules.schema import DiscoverySettings as SettingsDiscovery
 from factcheck.rules.schema import Evolving
 
-__all__ = ["DEFAULT", "CandidateFact", "DiscoverySettings", "conflicts", "discover", "policy_for_kind"]
+__all__ = [
+    "DEFAULT",
+    "CandidateFact",
+    "DiscoverySettings",
+    "Figure",
+    "Grouping",
+    "conflicts",
+    "discover",
+    "discover_figures",
+    "policy_for_kind",
+    "subjects_of",
+]
 
 
 @dataclass(frozen=True)
@@ -108,6 +121,62 @@ class DiscoverySettings:
 
 
 DEFAULT = DiscoverySettings()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """What grouping reads of a claim besides its subject: whose it is, where it stands, its value. A few hundred
+    bytes, where the claim with its sentence is a few kilobytes: a big story's figures are grouped as these."""
+
+    source: str
+    start: int
+    end: int
+    kind: ClaimKind
+    text: str
+    stated_low: float
+    stated_high: float
+    qualifier: Qualifier
+    unit: str | None
+
+    @classmethod
+    def of(cls, claim: Claim) -> Figure:
+        assert claim.stated_low is not None and claim.stated_high is not None  # discovery takes only values
+        return cls(
+            claim.source,
+            claim.start,
+            claim.end,
+            claim.kind,
+            claim.text,
+            claim.stated_low,
+            claim.stated_high,
+            claim.qualifier,
+            claim.unit,
+        )
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A candidate fact as grouping finds it: its claims by their index among the figures grouped."""
+
+    id: str
+    title: str
+    kind: ClaimKind
+    unit: str | None
+    key_terms: tuple[str, ...]
+    members: tuple[int, ...]
+    concept: str | None = None
+
+    def with_claims(self, claims: Sequence[Claim]) -> CandidateFact:
+        """The candidate fact of these claims (those of :attr:`members`, in that order)."""
+        return CandidateFact(
+            id=self.id,
+            title=self.title,
+            kind=self.kind,
+            unit=self.unit,
+            key_terms=self.key_terms,
+            claims=tuple(claims),
+            concept=self.concept,
+        )
 
 
 @dataclass(frozen=True)
@@ -714,11 +783,11 @@ class _Group:
             self.intervals.setdefault(source, []).extend(values)
 
 
-def _midpoint(claim: Claim) -> float:
-    return ((claim.stated_low or 0.0) + (claim.stated_high or 0.0)) / 2
+def _midpoint(claim: Figure) -> float:
+    return (claim.stated_low + claim.stated_high) / 2
 
 
-def _interval(claim: Claim, policy: Policy, memo: dict[tuple[object, ...], Interval | None]) -> Interval | None:
+def _interval(claim: Figure, policy: Policy, memo: dict[tuple[object, ...], Interval | None]) -> Interval | None:
     key = (claim.qualifier, claim.stated_low, claim.stated_high)
     if key not in memo:
         memo[key] = compared_interval(claim, policy)  # outlets repeat each other's figures
@@ -726,7 +795,7 @@ def _interval(claim: Claim, policy: Policy, memo: dict[tuple[object, ...], Inter
 
 
 def _new_group(
-    index: int, claim: Claim, sig: _Signature, policy: Policy, memo: dict[tuple[object, ...], Interval | None]
+    index: int, claim: Figure, sig: _Signature, policy: Policy, memo: dict[tuple[object, ...], Interval | None]
 ) -> _Group:
     value = _midpoint(claim)  # discovery takes only claims with a value
     interval = _interval(claim, policy, memo)
@@ -844,18 +913,96 @@ def discover(claims: Iterable[Claim], settings: DiscoverySettings = DEFAULT) -> 
     """
     # Discovery makes many small objects and no cycles: the cyclic garbage collector, which would walk every claim
     # of a large corpus again and again meanwhile, is paused (and restored as it was).
+    with _collecting_later():
+        ordered = sorted((c for c in claims if _eligible(c, settings)), key=_claim_order)
+        signatures = _signatures(ordered, settings)
+        found = _grouped([Figure.of(c) for c in ordered], signatures, settings)
+        return [grouping.with_claims([ordered[i] for i in grouping.members]) for grouping in found]
+
+
+def discover_figures(
+    figures: Sequence[Figure], subjects: Sequence[str], settings: DiscoverySettings = DEFAULT
+) -> list[Grouping]:
+    """As :func:`discover`, over the figures of claims and their subjects as :func:`subjects_of` kept them:
+    what grouping a big story's figures needs, without the claims themselves. Members are indices of
+    ``figures``; the result is that of :func:`discover` of the claims (tested), whatever their order."""
+    with _collecting_later():
+        order = sorted(range(len(figures)), key=lambda i: _claim_order(figures[i]))
+        read: dict[str, _Signature] = {}  # outlets repeat sentences: a subject read once
+        signatures: list[_Signature | None] = []
+        for i in order:
+            text = subjects[i]
+            sig = read.get(text)
+            if sig is None:
+                sig = read[text] = _subject_from_json(text, figures[i].kind)
+            signatures.append(sig)
+        found = _grouped([figures[i] for i in order], signatures, settings)
+        return [dataclasses.replace(g, members=tuple(order[i] for i in g.members)) for g in found]
+
+
+def subjects_of(claims: Sequence[Claim], settings: DiscoverySettings = DEFAULT) -> list[str | None]:
+    """What discovery reads of each of one article's claims that no rule placed (its subject: the words around
+    it, its concept, its places, its time anchor), as text to keep with the claim, or None for a claim it leaves
+    alone. It depends only on the article (its sentences, its own year), so it is read once, when the article
+    is analyzed, and a big story's figures are grouped from what was kept (:func:`discover_figures`)."""
+    eligible = [i for i, c in enumerate(claims) if _eligible(c, settings)]
+    out: list[str | None] = [None] * len(claims)
+    ordered = sorted(eligible, key=lambda i: _claim_order(claims[i]))
+    for i, sig in zip(ordered, _signatures([claims[i] for i in ordered], settings), strict=True):
+        if sig is not None:
+            out[i] = _subject_json(sig)
+    return out
+
+
+@contextlib.contextmanager
+def _collecting_later() -> Iterator[None]:
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _discover(list(claims), settings)
+        yield
     finally:
         if paused:
             gc.enable()
 
 
-def _discover(claims: list[Claim], settings: DiscoverySettings) -> list[CandidateFact]:
-    ordered = sorted((c for c in claims if _eligible(c, settings)), key=_claim_order)
-    signatures = _signatures(ordered, settings)
+def _subject_json(sig: _Signature) -> str:
+    """A signature as compact JSON, sets in sorted order (the same signature, the same text)."""
+    _, unit, anchor = sig.block
+    return json.dumps(
+        [
+            unit,
+            anchor,
+            [[t, w] for t, w in sig.terms],
+            sig.concept,
+            sorted(sig.concepts),
+            sorted([category, primary, sorted(close)] for category, primary, close in sig.rivals),
+            sorted(sig.places),
+            [[t, w] for t, w in sig.surface],
+            sig.unit_label,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _subject_from_json(text: str, kind: ClaimKind) -> _Signature:
+    unit, anchor, terms, concept, concepts, rivals, places, surface, unit_label = json.loads(text)
+    return _Signature(
+        block=(kind, unit, anchor),
+        terms=tuple((t, float(w)) for t, w in terms),
+        concept=concept,
+        concepts=frozenset(concepts),
+        rivals=frozenset((category, primary, frozenset(close)) for category, primary, close in rivals),
+        places=frozenset(places),
+        surface=tuple((t, w) for t, w in surface),
+        unit_label=unit_label,
+    )
+
+
+def _grouped(
+    ordered: Sequence[Figure], signatures: Sequence[_Signature | None], settings: DiscoverySettings
+) -> list[Grouping]:
+    """Candidate facts among figures in :func:`_claim_order` with their signatures (None: left alone)."""
     # Claims with the same signature are one subject: their similarity is computed once. The claims of one sentence
     # read once share their signatures: each signature's subject is looked up once.
     subjects: dict[tuple[object, ...], int] = {}
@@ -923,7 +1070,7 @@ def _discover(claims: list[Claim], settings: DiscoverySettings) -> list[Candidat
     return _named(found, ordered, subject_of, subject_sig, idf)
 
 
-def _claim_order(c: Claim) -> tuple[str, int, int, str, str, float, float]:
+def _claim_order(c: Claim | Figure) -> tuple[str, int, int, str, str, float, float]:
     return (c.source, c.start, c.end, c.kind, c.text, c.stated_low or 0.0, c.stated_high or 0.0)
 
 
@@ -1065,14 +1212,15 @@ def _same_fact_type(a: _Signature, b: _Signature, specific: frozenset[str]) -> b
 
 def _named(
     found: list[tuple[ClaimKind, list[int]]],
-    ordered: Sequence[Claim],
+    ordered: Sequence[Figure],
     subject_of: dict[int, int],
     subject_sig: Sequence[_Signature],
     idf: dict[str, dict[str, float]],
-) -> list[CandidateFact]:
+) -> list[Grouping]:
     """Candidate facts with ids and titles from their key terms: the concept, then the strongest terms."""
-    facts: list[CandidateFact] = []
+    facts: list[Grouping] = []
     used: Counter[str] = Counter()
+    taken: set[str] = set()
     for kind, members in sorted(found):  # claim indices follow the claims' canonical order
         weights: dict[str, float] = defaultdict(float)
         words: dict[str, Counter[str]] = defaultdict(Counter)
@@ -1098,16 +1246,20 @@ def _named(
         slug = "-".join(re.sub(r"[^a-z0-9]+", "-", t.lower()).strip("-") for t in key_terms).strip("-") or "fact"
         base = f"auto.{kind.value}.{slug}"
         used[base] += 1
-        claims = tuple(ordered[i] for i in members)  # in order of (source, start, end), as ``ordered`` is
-        claim_units = Counter(c.unit for c in claims if c.unit)
+        fact_id = base if used[base] == 1 else f"{base}-{used[base]}"
+        while fact_id in taken:  # "auto.x.a-2" named by its words, before a second "auto.x.a"
+            used[base] += 1
+            fact_id = f"{base}-{used[base]}"
+        taken.add(fact_id)
+        claim_units = Counter(u for i in members if (u := ordered[i].unit))
         facts.append(
-            CandidateFact(
-                id=base if used[base] == 1 else f"{base}-{used[base]}",
+            Grouping(
+                id=fact_id,
                 title=" ".join(key_terms),
                 kind=kind,
                 unit=_top(claim_units) if claim_units else None,
                 key_terms=key_terms,
-                claims=claims,
+                members=tuple(members),  # in order of (source, start, end), as ``ordered`` is
                 concept=_top(concepts) if concepts else None,
             )
         )

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from factcheck.compare import Context
     from factcheck.models import Claim, Finding, Review
     from factcheck.parallel import Analysis
-    from factcheck.report_stream import ReadClaims, StoryClaims, WrittenFact
+    from factcheck.report_stream import StoryClaims, StoryStore, WrittenFact
     from factcheck.rules.loader import RuleSet
 
 ENGINES = ("local", "dask")
@@ -81,16 +81,16 @@ class Engine(ABC):
         self,
         jobs: Sequence[FactJob],
         story: StoryClaims,
-        read: ReadClaims,
+        store: StoryStore,
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
     ) -> Iterator[tuple[int, list[WrittenFact]]]:
         """A report's jobs judged and written (see :mod:`factcheck.report_stream`), by job index, in any order:
-        by default each job's claims are read here (``read``) and judged by :meth:`judge`."""
+        by default each job's claims are read here (from ``store``) and judged by :meth:`judge`."""
         from factcheck.report_stream import run_on_engine
 
-        return run_on_engine(self, jobs, read, rules, context, reviews)
+        return run_on_engine(self, jobs, store, rules, context, reviews)
 
     def close(self) -> None:  # noqa: B027 - most engines hold nothing to let go of
         """Let go of workers or connections."""
@@ -129,7 +129,7 @@ class LocalEngine(Engine):
         self,
         jobs: Sequence[FactJob],
         story: StoryClaims,
-        read: ReadClaims,
+        store: StoryStore,
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
@@ -142,7 +142,7 @@ class LocalEngine(Engine):
         enough = PARALLEL_CLAIMS if self.parallel_claims is None else self.parallel_claims
         if workers > 1 and story.path is not None and sum(job.claims for job in jobs) >= enough:
             return run_on_workers(jobs, story, rules, context, reviews, workers)
-        return enumerate(run_here(jobs, read, rules, context, reviews))
+        return enumerate(run_here(jobs, store, rules, context, reviews))
 
 
 def open_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:

@@ -50,6 +50,7 @@ class Analysis:
     source: Source | None = None
     matches: tuple[FactMatch, ...] = ()
     places: tuple[tuple[int, int, int, int], ...] = ()  # per match: line, column, end line, end column
+    subjects: tuple[str | None, ...] = ()  # per match: what discovery reads of a figure no rule placed, or None
     credit: str | None = None
     fingerprint: bytes = b""
     problems: tuple[Problem, ...] = field(default_factory=tuple)
@@ -57,6 +58,8 @@ class Analysis:
 
 def analyze_file(name: str, known_digest: str | None, rules: RuleSet) -> Analysis:
     """Read, extract and match one article file (what a worker does)."""
+    from factcheck.crossref import UNPLACED
+    from factcheck.discover import subjects_of
     from factcheck.pipeline import analyze
     from factcheck.wires import body_fingerprint, wire_credit
 
@@ -73,6 +76,9 @@ def analyze_file(name: str, known_digest: str | None, rules: RuleSet) -> Analysi
     except InputError as exc:
         return Analysis(name, problems=tuple(exc.problems))
     matches = analyze(article, rules).matches
+    unplaced = [m.claim for m in matches if m.fact_id == UNPLACED]
+    read = iter(subjects_of(unplaced))
+    subjects = tuple(next(read) if m.fact_id == UNPLACED else None for m in matches)
     index = LineIndex(article.text)
     places = tuple(
         (index.line(m.claim.start), index.column(m.claim.start), index.line(m.claim.end), index.column(m.claim.end))
@@ -84,6 +90,7 @@ def analyze_file(name: str, known_digest: str | None, rules: RuleSet) -> Analysi
         source=Source.of(article),
         matches=matches,
         places=places,
+        subjects=subjects,
         credit=wire_credit(article.body, article.byline),
         fingerprint=body_fingerprint(article.body),
     )

@@ -3,7 +3,9 @@
 The story's claims stay in the claim cache. The store's SQL engine groups them by fact (one ``GROUP BY`` over
 the story's articles), and each *job* — one rule's fact, or one group of cross-outlet buckets (people with
 their quotes, organizations, figures no rule placed) — reads only its own facts' claims, judges them, sets the
-editors' reviews and turns each finding into the bytes the report holds. What a job hands back of a finding is
+editors' reviews and turns each finding into the bytes the report holds (the figures no rule placed are grouped
+from the columns and subjects the store keeps of them, and only each candidate fact's claims are read whole).
+What a job hands back of a finding is
 small besides those bytes: where it sorts, its verdicts counted per source, whether it fails the run. The bytes
 go to a spill (memory, then a temporary file past :data:`SPILL_BYTES`); once every job is done the report is
 written in order: sources with their counts, the findings copied from the spill in report order, the errors.
@@ -24,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from factcheck.cache import read_claims_at, read_figures, read_matches
+from factcheck.crossref import UNPLACED, discovered_finding
+from factcheck.discover import Figure, discover_figures
 from factcheck.engine import FactJob
 from factcheck.errors import InputError, Problem
 from factcheck.models import Claim, Finding, Report, ReportError, Review, Severity
@@ -53,7 +58,25 @@ if TYPE_CHECKING:
 PARALLEL_CLAIMS = 20_000
 SPILL_BYTES = 64 * 1024 * 1024  # findings' bytes kept in memory up to this, then in a temporary file
 
-ReadClaims = Callable[[str], list[Claim]]  # a fact's claims in the story, in store order
+
+class StoryStore:
+    """A story's claims in the claim cache's database (the articles ``keys``), read a fact at a time."""
+
+    def __init__(self, db: sqlite3.Connection, keys: frozenset[int]) -> None:
+        self.db = db
+        self.keys = keys
+
+    def claims(self, fact: str) -> list[Claim]:
+        """A fact's claims, in store order."""
+        return [match.claim for match in read_matches(self.db, self.keys, fact)]
+
+    def figures(self, fact: str) -> tuple[list[int], list[Figure], list[str]]:
+        """A bucket's figures with their rows and subjects, for discovery (see :func:`cache.read_figures`)."""
+        return read_figures(self.db, self.keys, fact)
+
+    def claims_at(self, rows: Sequence[int]) -> list[Claim]:
+        """The claims of these rows, in that order."""
+        return read_claims_at(self.db, rows)
 
 
 @dataclass(frozen=True)
@@ -105,30 +128,44 @@ def written_fact(finding: Finding, reviews: Mapping[str, Review]) -> WrittenFact
 
 
 def write_job(
-    job: FactJob, read: ReadClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
+    job: FactJob, store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
 ) -> list[WrittenFact]:
     """One job: its facts' claims read, judged, reviewed and written."""
     with collecting_later():
-        groups = tuple((fact, tuple(read(fact))) for fact in job.facts)
+        if job.facts == (UNPLACED,):
+            return write_discovered(store, rules, context, reviews)
+        groups = tuple((fact, tuple(store.claims(fact))) for fact in job.facts)
         return [written_fact(finding, reviews) for finding in judge_groups(groups, rules, context)]
 
 
-def claims_reader(db: sqlite3.Connection, keys: frozenset[int]) -> ReadClaims:
-    """A fact's claims in the story, read from a cache's database."""
-    from factcheck.cache import read_matches
-
-    return lambda fact: [match.claim for match in read_matches(db, keys, fact)]
+def write_discovered(
+    store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
+) -> list[WrittenFact]:
+    """The facts discovered among the figures no rule placed: grouped from their figures and the subjects kept
+    at analysis (a few hundred bytes each), then each candidate's claims read, judged and written in turn. The
+    findings are those of judging the bucket's claims whole (tested)."""
+    settings = rules.settings.discovery
+    if not settings.enabled:
+        return []
+    rows, figures, subjects = store.figures(UNPLACED)
+    candidates = discover_figures(figures, subjects)
+    del figures, subjects
+    written = []
+    for candidate in candidates:
+        claims = store.claims_at([rows[i] for i in candidate.members])
+        written.append(written_fact(discovered_finding(candidate.with_claims(claims), settings, context), reviews))
+    return written
 
 
 # --- running the jobs ---------------------------------------------------------------------------------------------
 
 
 def run_here(
-    jobs: Sequence[FactJob], read: ReadClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
+    jobs: Sequence[FactJob], store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
 ) -> Iterator[list[WrittenFact]]:
     """Each job in this process, in the order given."""
     for job in jobs:
-        yield write_job(job, read, rules, context, reviews)
+        yield write_job(job, store, rules, context, reviews)
 
 
 def run_on_workers(
@@ -163,7 +200,7 @@ def run_on_workers(
 def run_on_engine(
     engine: Engine,
     jobs: Sequence[FactJob],
-    read: ReadClaims,
+    store: StoryStore,
     rules: RuleSet,
     context: Context,
     reviews: Mapping[str, Review],
@@ -180,7 +217,7 @@ def run_on_engine(
         while end < len(jobs) and (end == start or filled + jobs[end].claims <= claims_per_window):
             filled += jobs[end].claims
             end += 1
-        tasks = [FactTask(tuple((fact, tuple(read(fact))) for fact in job.facts)) for job in jobs[start:end]]
+        tasks = [FactTask(tuple((fact, tuple(store.claims(fact))) for fact in job.facts)) for job in jobs[start:end]]
         with collecting_later():
             written = [written_fact(finding, reviews) for finding in engine.judge(tasks, rules, context)]
         del tasks
@@ -188,20 +225,20 @@ def run_on_engine(
         start = end
 
 
-_WORKER: tuple[ReadClaims, RuleSet, Context, Mapping[str, Review]] | None = None
+_WORKER: tuple[StoryStore, RuleSet, Context, Mapping[str, Review]] | None = None
 
 
 def _start_worker(story: StoryClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]) -> None:
     global _WORKER
     assert story.path is not None
     db = sqlite3.connect(Path(story.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-    _WORKER = (claims_reader(db, story.keys), rules, context, reviews)
+    _WORKER = (StoryStore(db, story.keys), rules, context, reviews)
 
 
 def _in_worker(job: FactJob) -> list[WrittenFact]:
     assert _WORKER is not None
-    read, rules, context, reviews = _WORKER
-    return write_job(job, read, rules, context, reviews)
+    store, rules, context, reviews = _WORKER
+    return write_job(job, store, rules, context, reviews)
 
 
 # --- the report ---------------------------------------------------------------------------------------------------

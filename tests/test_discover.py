@@ -22,6 +22,7 @@ from factcheck.discover import (
     DEFAULT,
     CandidateFact,
     DiscoverySettings,
+    Figure,
     _can_merge,
     _claim_order,
     _eligible,
@@ -31,9 +32,13 @@ from factcheck.discover import (
     _new_group,
     _Signature,
     _signatures,
+    _subject_from_json,
+    _subject_json,
     conflicts,
     discover,
+    discover_figures,
     policy_for_kind,
+    subjects_of,
 )
 from factcheck.intervals import Interval, Qualifier
 from factcheck.models import Claim, ClaimKind
@@ -350,6 +355,87 @@ def test_copies_of_a_corpus_group_the_same_claims() -> None:
     once = {frozenset(original(c) for c in f.claims): conflicts(f) for f in discover(claims)}
     many = {frozenset(original(c) for c in f.claims): conflicts(f) for f in discover(copies)}
     assert once == {group: status for group, status in many.items() if len({s for s, _, _ in group}) >= 2}
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Subjects kept at analysis, figures grouped without their claims
+
+
+def kept(claims: Sequence[Claim]) -> tuple[list[Figure], list[str], list[Claim]]:
+    """What the claim cache keeps of claims no rule placed, read article by article (source by source) as
+    analysis reads them: each discoverable claim's figure and subject, and the claim itself."""
+    figures: list[Figure] = []
+    subjects: list[str] = []
+    kept_claims: list[Claim] = []
+    for source in sorted({c.source for c in claims}):
+        own = [c for c in claims if c.source == source]
+        for claim, subject in zip(own, subjects_of(own), strict=True):
+            if subject is not None:
+                figures.append(Figure.of(claim))
+                subjects.append(subject)
+                kept_claims.append(claim)
+    return figures, subjects, kept_claims
+
+
+def every_story() -> list[tuple[Claim, ...]]:
+    names = ("carran-cup-final", "halden-warehouse-fire", "storm-port-callow", "quake-parties", "flood-toll")
+    return [*(story(name) for name in names), geneva()]
+
+
+def test_figures_grouped_from_kept_subjects_are_the_claims_grouped_whole() -> None:
+    found_any = 0
+    for claims in every_story():
+        figures, subjects, kept_claims = kept(claims)
+        grouped = [g.with_claims([kept_claims[i] for i in g.members]) for g in discover_figures(figures, subjects)]
+        assert grouped == discover(claims)
+        found_any += len(grouped)
+    assert found_any >= 20
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_figures_are_grouped_alike_in_any_order(rng: random.Random) -> None:
+    figures, subjects, kept_claims = kept(story("storm-port-callow"))
+    expected = [g.with_claims([kept_claims[i] for i in g.members]) for g in discover_figures(figures, subjects)]
+    order = list(range(len(figures)))
+    rng.shuffle(order)
+    shuffled = discover_figures([figures[i] for i in order], [subjects[i] for i in order])
+    assert [g.with_claims([kept_claims[order[i]] for i in g.members]) for g in shuffled] == expected
+
+
+def test_a_claim_discovery_leaves_alone_keeps_no_subject() -> None:
+    claims = claims_of_texts({"a": "Dozens of homes were flooded. Police said on Tuesday that 12 people were hurt."})
+    subjects = dict(zip((c.text for c in claims), subjects_of(claims), strict=True))
+    assert subjects["Dozens of homes"] is None  # vague
+    assert subjects["Tuesday"] is None  # when somebody spoke
+    assert subjects["12 people"] is not None
+
+
+_words = st.text(alphabet="abcdefghij=-’é ", min_size=1, max_size=8)
+
+
+@st.composite
+def signatures(draw: st.DrawFn) -> _Signature:
+    kind = draw(st.sampled_from(sorted(ClaimKind)))
+    terms = draw(st.dictionaries(_words, st.floats(min_value=0.0, max_value=1.0), max_size=6))
+    close = st.frozensets(_words, max_size=3)
+    return _Signature(
+        block=(kind, draw(_words), draw(st.sampled_from(["", "past", "y1998+y2001", "record"]))),
+        terms=tuple(sorted(terms.items())),
+        concept=draw(st.none() | _words),
+        concepts=draw(close),
+        rivals=draw(st.frozensets(st.tuples(_words, _words, close), max_size=3)),
+        places=draw(close),
+        surface=tuple(sorted((t, draw(_words)) for t in terms)),
+        unit_label=draw(st.none() | _words),
+    )
+
+
+@given(signatures())
+def test_a_kept_subject_reads_back_as_the_signature_it_was(sig: _Signature) -> None:
+    text = _subject_json(sig)
+    assert _subject_from_json(text, sig.block[0]) == sig
+    assert _subject_json(_subject_from_json(text, sig.block[0])) == text  # one text for one signature
 
 
 # ----------------------------------------------------------------------------------------------------------------

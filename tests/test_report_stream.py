@@ -23,7 +23,7 @@ from factcheck.errors import InputError
 from factcheck.models import Report, Review, ReviewDecision, Severity
 from factcheck.pipeline import analyze, cached_report, fact_jobs, fact_tasks, fails
 from factcheck.render import json_format
-from factcheck.report_stream import ReadClaims, WrittenFact, WrittenReport, write_json_report
+from factcheck.report_stream import StoryStore, WrittenFact, WrittenReport, write_json_report
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet, load_rules
 
@@ -161,12 +161,12 @@ class _Cluster(LocalEngine):
         self,
         jobs: Sequence[FactJob],
         story: report_stream.StoryClaims,
-        read: ReadClaims,
+        store: StoryStore,
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
     ) -> Iterator[tuple[int, list[WrittenFact]]]:
-        return report_stream.run_on_engine(self, jobs, read, rules, context, reviews, claims_per_window=40)
+        return report_stream.run_on_engine(self, jobs, store, rules, context, reviews, claims_per_window=40)
 
 
 def test_engines_judging_claims_sent_to_them_write_the_same_report(tmp_path: Path) -> None:
