@@ -12,12 +12,13 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
 from factcheck.compare import NO_CONTEXT, Assessment, Context, Policy, assess, capped
-from factcheck.crossref import ALL_BUCKETS, crossref_findings, is_bucket
+from factcheck.crossref import ALL_BUCKETS, UNPLACED, crossref_findings, is_bucket
 from factcheck.decisions import Decisions, fingerprint
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
@@ -41,6 +42,7 @@ from factcheck.models import (
 )
 from factcheck.pipeline import build_report, collecting_later, corpus_paths, policy_for, story_context, wire_article
 from factcheck.render.values import describe, said
+from factcheck.report_stream import discovered_in_store
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
 from factcheck.selfcheck import fact_info as self_fact_info
@@ -131,7 +133,8 @@ def run_check(
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
             copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
             story = story_context([e.source for e in entries], copies)
-            grouped = _CrossrefOnce([e.key for e in entries], rules, cache, story[0])
+            checked_ids = frozenset(c.source.id for c in checked)
+            grouped = _CrossrefOnce([e.key for e in entries], rules, cache, story[0], checked_ids)
             outcome = _check_group(checked, entries, rules, cache, decisions, grouped, story[0])
             part = _restricted_report(entries, outcome, rules, cache, grouped, story) if full else None
             return _Group(len(entries) - len(checked), found, [c.source for c in checked], outcome, part)
@@ -235,10 +238,13 @@ def _check_group(
 
 
 class _CrossrefOnce:
-    """The quote, person, organization and discovered facts of a story, grouped once (when first asked for)."""
+    """The quote, person, organization and discovered facts of a story, grouped once (when first asked for); of
+    the discovered facts, those with a claim of the checked sources."""
 
-    def __init__(self, keys: Sequence[int], rules: RuleSet, cache: ClaimCache, context: Context) -> None:
-        self._args = (sorted(keys), rules, cache, context)
+    def __init__(
+        self, keys: Sequence[int], rules: RuleSet, cache: ClaimCache, context: Context, checked: AbstractSet[str]
+    ) -> None:
+        self._args = (sorted(keys), rules, cache, context, checked)
         self._found: list[Finding] | None = None
 
     def findings(self) -> list[Finding]:
@@ -248,13 +254,22 @@ class _CrossrefOnce:
 
 
 def crossref_report(
-    keys: Sequence[int], rules: RuleSet, cache: ClaimCache, context: Context = NO_CONTEXT
+    keys: Sequence[int],
+    rules: RuleSet,
+    cache: ClaimCache,
+    context: Context = NO_CONTEXT,
+    about: AbstractSet[str] | None = None,
 ) -> list[Finding]:
-    """The quote, person, organization and discovered facts of these articles (grouped across all of them)."""
+    """The quote, person, organization and discovered facts of these articles (grouped across all of them); with
+    ``about``, of the discovered facts only those with a claim of these sources (the story's figures are grouped
+    from the cache's columns, and only those candidates' claims read and judged)."""
     buckets: dict[str, list[Claim]] = {}
     for bucket in ALL_BUCKETS:
-        buckets[bucket] = [m.claim for m in cache.matches(keys, bucket)]
-    return crossref_findings(buckets, rules, context)
+        if bucket != UNPLACED:
+            buckets[bucket] = [m.claim for m in cache.matches(keys, bucket)]
+    found = crossref_findings(buckets, rules, context)
+    found.extend(discovered_in_store(cache.reader(keys), rules, context, about))
+    return found
 
 
 def _crossref_checks(

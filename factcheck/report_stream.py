@@ -20,6 +20,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -144,17 +145,26 @@ def write_discovered(
     """The facts discovered among the figures no rule placed: grouped from their figures and the subjects kept
     at analysis (a few hundred bytes each), then each candidate's claims read, judged and written in turn. The
     findings are those of judging the bucket's claims whole (tested)."""
+    return [written_fact(finding, reviews) for finding in discovered_in_store(store, rules, context)]
+
+
+def discovered_in_store(
+    store: StoryStore, rules: RuleSet, context: Context, about: AbstractSet[str] | None = None
+) -> Iterator[Finding]:
+    """The facts discovered among a story's figures no rule placed, grouped from the store's columns, each
+    candidate's claims then read and judged in turn; with ``about``, only the candidates with a claim of one of
+    these sources are read and judged (what a check of their articles needs)."""
     settings = rules.settings.discovery
     if not settings.enabled:
-        return []
+        return
     rows, figures, subjects = store.figures(UNPLACED)
     candidates = discover_figures(figures, subjects)
+    if about is not None:
+        candidates = [c for c in candidates if any(figures[i].source in about for i in c.members)]
     del figures, subjects
-    written = []
     for candidate in candidates:
         claims = store.claims_at([rows[i] for i in candidate.members])
-        written.append(written_fact(discovered_finding(candidate.with_claims(claims), settings, context), reviews))
-    return written
+        yield discovered_finding(candidate.with_claims(claims), settings, context)
 
 
 # --- running the jobs ---------------------------------------------------------------------------------------------

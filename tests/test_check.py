@@ -13,7 +13,7 @@ from factcheck.cache import ClaimCache
 from factcheck.check import run_check
 from factcheck.decisions import Decisions, fingerprint, load_decisions
 from factcheck.models import CheckReport, FindingKind, Severity
-from factcheck.rules.loader import load_rules
+from factcheck.rules.loader import RuleSet, load_rules
 
 CORPUS = REPO / "corpus" / "geneva-2022"
 RULES = load_rules(REPO / "rules")
@@ -373,3 +373,55 @@ def test_cli_a_cache_folder_that_is_a_file_is_one_error(tmp_path: Path, story: P
     assert result.stderr.splitlines() == [
         f"factcheck: {file}: not a folder: --cache-dir names the folder the claim cache is kept in"
     ]
+
+
+# --- facts nobody wrote a rule for ---------------------------------------------------------------------------------
+
+FIRE = REPO / "tests" / "data" / "stories" / "halden-warehouse-fire"
+
+
+def test_a_check_finds_an_article_at_odds_with_the_story_on_a_fact_no_rule_declares(tmp_path: Path) -> None:
+    """The fire's length, which no rule declares, is discovered across the story: an article saying four hours
+    where the others say six is a conflict on it, one of the six-hour articles is not."""
+    story = tmp_path / "fire"
+    shutil.copytree(FIRE, story)
+    with ClaimCache(tmp_path / "cache") as cache:
+        outlier = run_check([story / "morning-courier.md"], None, RuleSet(), cache)
+        majority = run_check([story / "national-press-wire.md"], None, RuleSet(), cache)
+    [length] = [c for c in outlier.checks if c.fact.id.startswith("auto.duration.") and c.findings]
+    [finding] = length.findings
+    assert finding.kind is FindingKind.CONFLICT and "four-hour" in finding.message
+    assert finding.text == "four-hour" and {c.value for c in finding.disagrees} == {"6 h"}
+    assert not [c for c in majority.checks if c.fact.id == length.fact.id and c.findings]
+
+
+def test_a_check_judges_only_the_discovered_facts_of_its_articles_and_finds_what_judging_all_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Checking an article groups every figure of the story but reads and judges only the candidate facts with a
+    claim of the article: the same outcome, and the same report of its facts, as judging them all."""
+    import factcheck.check as check_module
+    from factcheck.report_stream import discovered_in_store
+
+    story = tmp_path / "fire"
+    shutil.copytree(FIRE, story)
+    judged: list[str] = []
+
+    def every_candidate(*args: object, about: object = None) -> object:
+        for finding in discovered_in_store(*args):  # type: ignore[arg-type]
+            judged.append(finding.fact.id)
+            yield finding
+
+    discovered = 0
+    with ClaimCache(tmp_path / "cache") as cache:
+        for path in sorted(story.glob("*.md")):
+            restricted = run_check([path], None, RuleSet(), cache, full=True)
+            with monkeypatch.context() as patch:
+                patch.setattr(check_module, "discovered_in_store", lambda *a: every_candidate(*a[:3]))
+                judged.clear()
+                whole = run_check([path], None, RuleSet(), cache, full=True)
+            assert restricted == whole
+            mine = [c for c in restricted.checks if c.fact.id.startswith("auto.")]
+            assert len(mine) < len(judged)  # the candidates of other articles were left alone
+            discovered += len(mine)
+    assert discovered >= 10
