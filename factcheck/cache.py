@@ -50,6 +50,7 @@ ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 RACY_NS = 2_000_000_000
 _BATCH = 200
 _FEW_ARTICLES = 500  # up to this many articles, reads name them (an index look-up) rather than scan a fact
+_ROWS_PER_QUERY = 500  # claims read by row id, this many per query
 T = TypeVar("T")
 
 _SCHEMA = """
@@ -504,8 +505,8 @@ def read_claims_at(db: sqlite3.Connection, rows: Sequence[int]) -> list[Claim]:
     """The claims of these rows, in the order given."""
     found: dict[int, Claim] = {}
     wanted = sorted(set(rows))
-    for at in range(0, len(wanted), _FEW_ARTICLES):
-        chunk = wanted[at : at + _FEW_ARTICLES]
+    for at in range(0, len(wanted), _ROWS_PER_QUERY):
+        chunk = wanted[at : at + _ROWS_PER_QUERY]
         marks = ",".join("?" * len(chunk))
         for row, claim in db.execute(f"SELECT rowid, claim FROM claims WHERE rowid IN ({marks})", chunk):
             try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
+from factcheck.collecting import collecting_later
 from factcheck.compare import NO_CONTEXT, Assessment, Context, Policy, assess, capped
 from factcheck.crossref import ALL_BUCKETS, UNPLACED, crossref_findings, is_bucket
 from factcheck.decisions import Decisions, fingerprint
@@ -40,7 +41,7 @@ from factcheck.models import (
     Verdict,
     WireCopies,
 )
-from factcheck.pipeline import build_report, collecting_later, corpus_paths, policy_for, story_context, wire_article
+from factcheck.pipeline import build_report, corpus_paths, policy_for, story_context, wire_article
 from factcheck.render.values import describe, said
 from factcheck.report_stream import discovered_in_store
 from factcheck.reviews import reviewed

@@ -37,21 +37,20 @@ are clustered by average linkage over that sparse graph. Nothing compares all pa
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
-import gc
 import heapq
 import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
 
+from factcheck.collecting import collecting_later
 from factcheck.compare import Policy, assess, compared_interval
 from factcheck.cues import fold
 from factcheck.intervals import DATE_SLACK, DEFAULT_SLACK, TIME_SLACK, Interval, Qualifier, Slack
@@ -913,7 +912,7 @@ def discover(claims: Iterable[Claim], settings: DiscoverySettings = DEFAULT) -> 
     """
     # Discovery makes many small objects and no cycles: the cyclic garbage collector, which would walk every claim
     # of a large corpus again and again meanwhile, is paused (and restored as it was).
-    with _collecting_later():
+    with collecting_later():
         ordered = sorted((c for c in claims if _eligible(c, settings)), key=_claim_order)
         signatures = _signatures(ordered, settings)
         found = _grouped([Figure.of(c) for c in ordered], signatures, settings)
@@ -926,15 +925,15 @@ def discover_figures(
     """As :func:`discover`, over the figures of claims and their subjects as :func:`subjects_of` kept them:
     what grouping a big story's figures needs, without the claims themselves. Members are indices of
     ``figures``; the result is that of :func:`discover` of the claims (tested), whatever their order."""
-    with _collecting_later():
+    with collecting_later():
         order = sorted(range(len(figures)), key=lambda i: _claim_order(figures[i]))
-        read: dict[str, _Signature] = {}  # outlets repeat sentences: a subject read once
+        read: dict[tuple[ClaimKind, str], _Signature] = {}  # outlets repeat sentences: a subject read once
         signatures: list[_Signature | None] = []
         for i in order:
-            text = subjects[i]
-            sig = read.get(text)
+            key = (figures[i].kind, subjects[i])
+            sig = read.get(key)
             if sig is None:
-                sig = read[text] = _subject_from_json(text, figures[i].kind)
+                sig = read[key] = _subject_from_json(subjects[i], figures[i].kind)
             signatures.append(sig)
         found = _grouped([figures[i] for i in order], signatures, settings)
         return [dataclasses.replace(g, members=tuple(order[i] for i in g.members)) for g in found]
@@ -952,17 +951,6 @@ def subjects_of(claims: Sequence[Claim], settings: DiscoverySettings = DEFAULT) 
         if sig is not None:
             out[i] = _subject_json(sig)
     return out
-
-
-@contextlib.contextmanager
-def _collecting_later() -> Iterator[None]:
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _subject_json(sig: _Signature) -> str:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.articles import list_articles, parse_article, read_article
+from factcheck.collecting import collecting_later
 from factcheck.compare import NO_CONTEXT, Context, Policy, judge
 from factcheck.crossref import ORGANIZATIONS, PEOPLE, QUOTES, UNPLACED, crossref_findings, is_bucket
 from factcheck.engine import Engine, FactJob, FactTask, LocalEngine
@@ -297,23 +296,6 @@ def run_report(corpus_dir: Path, rules: RuleSet) -> Report:
         copies.append(wire_article_of(article))
         matches.extend(analyze(article, rules).matches)
     return build_report(corpus_dir.as_posix(), sources, matches, rules, problems, copies=copies)
-
-
-@contextlib.contextmanager
-def collecting_later() -> Iterator[None]:
-    """No cyclic garbage collection while a story's claims are loaded and judged.
-
-    Those records hold no reference cycles, but every few thousand of them Python's collector walks all that
-    were made before: at 10,000 articles (400,000 claims) loading the claims took nearly four times as long.
-    What the block made is collected as usual once it ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def cached_report(corpus_dir: Path, rules: RuleSet, cache: ClaimCache) -> Report:

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from factcheck.cache import read_claims_at, read_figures, read_matches
+from factcheck.collecting import collecting_later
 from factcheck.crossref import UNPLACED, discovered_finding
 from factcheck.discover import Figure, discover_figures
 from factcheck.engine import FactJob
@@ -35,7 +36,6 @@ from factcheck.errors import InputError, Problem
 from factcheck.models import Claim, Finding, Report, ReportError, Review, Severity
 from factcheck.pipeline import (
     VerdictCounts,
-    collecting_later,
     corpus_paths,
     count_verdicts,
     fact_jobs,
@@ -133,19 +133,10 @@ def write_job(
 ) -> list[WrittenFact]:
     """One job: its facts' claims read, judged, reviewed and written."""
     with collecting_later():
-        if job.facts == (UNPLACED,):
-            return write_discovered(store, rules, context, reviews)
+        if job.facts == (UNPLACED,):  # grouped from the store's columns, each candidate's claims read in turn
+            return [written_fact(finding, reviews) for finding in discovered_in_store(store, rules, context)]
         groups = tuple((fact, tuple(store.claims(fact))) for fact in job.facts)
         return [written_fact(finding, reviews) for finding in judge_groups(groups, rules, context)]
-
-
-def write_discovered(
-    store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
-) -> list[WrittenFact]:
-    """The facts discovered among the figures no rule placed: grouped from their figures and the subjects kept
-    at analysis (a few hundred bytes each), then each candidate's claims read, judged and written in turn. The
-    findings are those of judging the bucket's claims whole (tested)."""
-    return [written_fact(finding, reviews) for finding in discovered_in_store(store, rules, context)]
 
 
 def discovered_in_store(

@@ -411,6 +411,28 @@ def test_a_claim_discovery_leaves_alone_keeps_no_subject() -> None:
     assert subjects["12 people"] is not None
 
 
+def test_one_subject_text_of_figures_of_two_kinds_is_read_for_each_kind() -> None:
+    """Figures of different kinds may keep the same subject text: each is grouped within its own kind."""
+    sig = _Signature(
+        block=(ClaimKind.DURATION, "", ""),
+        terms=(("=meeting", 1.0),),
+        concept="meeting",
+        concepts=frozenset({"meeting"}),
+        rivals=frozenset({("event", "meeting", frozenset({"meeting"}))}),
+        places=frozenset(),
+        surface=(("=meeting", "meeting"),),
+        unit_label=None,
+    )
+    text = _subject_json(sig)
+
+    def figure(source: str, kind: ClaimKind) -> Figure:
+        return Figure(source, 10, 20, kind, "two hours", 120.0, 120.0, Qualifier.EXACT, None)
+
+    figures = [figure("a", ClaimKind.DURATION), figure("b", ClaimKind.DURATION), figure("c", ClaimKind.TIME)]
+    [grouping] = discover_figures(figures, [text, text, text])
+    assert grouping.kind is ClaimKind.DURATION and grouping.members == (0, 1)
+
+
 _words = st.text(alphabet="abcdefghij=-’é ", min_size=1, max_size=8)
 
 
