@@ -40,10 +40,11 @@ from factcheck.rules.loader import RuleSet
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from factcheck.crossref import MentionRow
     from factcheck.discover import Figure
     from factcheck.report_stream import StoryStore
 
-CACHE_LAYOUT = 5
+CACHE_LAYOUT = 6
 CACHE_FILE = "claims.sqlite3"
 ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.
@@ -82,6 +83,8 @@ CREATE TABLE IF NOT EXISTS claims (
     high REAL,
     text TEXT NOT NULL,
     label TEXT,
+    title TEXT,
+    speaker TEXT,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     line INTEGER NOT NULL,
@@ -389,9 +392,9 @@ class ClaimCache:
         row_id = cursor.lastrowid
         assert row_id is not None
         self._db.executemany(
-            "INSERT INTO claims (article, fact, source, kind, unit, qualifier, low, high, text, label, start,"
-            ' "end", line, col, end_line, end_col, value, confidence, party, as_of, distance, subject, claim)'
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims (article, fact, source, kind, unit, qualifier, low, high, text, label, title, speaker,"
+            ' start, "end", line, col, end_line, end_col, value, confidence, party, as_of, distance, subject, claim)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 _claim_row(row_id, match, place, subject)
                 for match, place, subject in zip(done.matches, done.places, done.subjects, strict=True)
@@ -501,6 +504,34 @@ def read_figures(
     return rows, figures, subjects
 
 
+def read_mentions(db: sqlite3.Connection, keys: AbstractSet[int], fact: str) -> list[MentionRow]:
+    """The mentions of one bucket (quotes, people or organizations) in the articles ``keys``, in store order:
+    columns only, no claim parsed, each distinct string held once (a story names the same people thousands of
+    times)."""
+    from factcheck.crossref import MentionRow
+
+    found: list[MentionRow] = []
+    held: dict[str, str] = {}
+    once = held.setdefault
+    query = 'SELECT article, rowid, source, start, "end", text, label, title, speaker FROM claims WHERE fact=?'
+    for article, row, source, start, end, text, label, title, speaker in select_rows(db, query, (fact,), keys):
+        if article not in keys:
+            continue
+        found.append(
+            MentionRow(
+                row,
+                once(source, source),
+                start,
+                end,
+                once(text, text),
+                None if label is None else once(label, label),
+                None if title is None else once(title, title),
+                None if speaker is None else once(speaker, speaker),
+            )
+        )
+    return found
+
+
 def read_claims_at(db: sqlite3.Connection, rows: Sequence[int]) -> list[Claim]:
     """The claims of these rows, in the order given."""
     found: dict[int, Claim] = {}
@@ -578,6 +609,8 @@ def _claim_row(
         claim.stated_high,
         claim.text,
         claim.label,
+        claim.title,
+        claim.speaker,
         claim.start,
         claim.end,
         line,

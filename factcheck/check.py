@@ -19,13 +19,12 @@ from pathlib import Path
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
 from factcheck.collecting import collecting_later
 from factcheck.compare import NO_CONTEXT, Assessment, Context, Policy, assess, capped
-from factcheck.crossref import ALL_BUCKETS, UNPLACED, crossref_findings, is_bucket
+from factcheck.crossref import ALL_BUCKETS, UNPLACED, is_bucket
 from factcheck.decisions import Decisions, fingerprint
 from factcheck.errors import InputError, Problem
 from factcheck.models import (
     CheckFinding,
     CheckReport,
-    Claim,
     Confidence,
     CorpusClaim,
     FactCheck,
@@ -43,7 +42,7 @@ from factcheck.models import (
 )
 from factcheck.pipeline import build_report, corpus_paths, policy_for, story_context, wire_article
 from factcheck.render.values import describe, said
-from factcheck.report_stream import discovered_in_store
+from factcheck.report_stream import discovered_in_store, grouped_in_store
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet
 from factcheck.selfcheck import fact_info as self_fact_info
@@ -262,14 +261,11 @@ def crossref_report(
     about: AbstractSet[str] | None = None,
 ) -> list[Finding]:
     """The quote, person, organization and discovered facts of these articles (grouped across all of them); with
-    ``about``, of the discovered facts only those with a claim of these sources (the story's figures are grouped
-    from the cache's columns, and only those candidates' claims read and judged)."""
-    buckets: dict[str, list[Claim]] = {}
-    for bucket in ALL_BUCKETS:
-        if bucket != UNPLACED:
-            buckets[bucket] = [m.claim for m in cache.matches(keys, bucket)]
-    found = crossref_findings(buckets, rules, context)
-    found.extend(discovered_in_store(cache.reader(keys), rules, context, about))
+    ``about``, only those with a claim of these sources (the story's mentions and figures are grouped from the
+    cache's columns, and only those facts' claims read and judged)."""
+    store = cache.reader(keys)
+    found = list(grouped_in_store(store, [b for b in ALL_BUCKETS if b != UNPLACED], rules, about))
+    found.extend(discovered_in_store(store, rules, context, about))
     return found
 
 

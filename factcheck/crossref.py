@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Generic, Protocol, TypeVar
 
 from factcheck import names, organizations
 from factcheck.compare import NO_CONTEXT, Context, judge
@@ -64,23 +65,92 @@ def bucket_of(claim: Claim, settings: QuoteSettings) -> str | None:
     return BUCKETS.get(claim.kind)
 
 
-def quoted(claim: Claim) -> str:
+class Mention(Protocol):
+    """What grouping and judging read of a quote, person or organization claim: a :class:`Claim` is one, and so
+    is the :class:`MentionRow` a store keeps of it in columns."""
+
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def label(self) -> str | None: ...
+
+    @property
+    def title(self) -> str | None: ...
+
+    @property
+    def speaker(self) -> str | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """A quote, person or organization claim as the claim store keeps it in columns: its row, and what grouping
+    and judging read of it (a few strings, where a whole claim is some kilobytes)."""
+
+    row: int
+    source: str
+    start: int
+    end: int
+    text: str
+    label: str | None
+    title: str | None
+    speaker: str | None
+
+
+M = TypeVar("M", bound=Mention)
+
+
+@dataclass(frozen=True)
+class GroupedFact(Generic[M]):
+    """A quote, person or organization fact grouped and judged from its mentions (in report order): all its
+    finding still needs is their claims."""
+
+    info: FactInfo
+    members: tuple[M, ...]
+    judged: _Judgement
+    reason: Reason
+    extras: tuple[dict[str, object], ...] | None = None
+
+    def finding(self, claims: Sequence[Claim]) -> Finding:
+        """The finding, given the claims of the members, in their order."""
+        return _finding(self.info, claims, self.judged, self.reason, self.extras)
+
+
+def quoted(claim: Mention) -> str:
     """A quote's words alone (its ``text`` is the passage as it stands, attributions included)."""
     return claim.label or claim.text
 
 
 def crossref_findings(buckets: dict[str, list[Claim]], rules: RuleSet, context: Context = NO_CONTEXT) -> list[Finding]:
-    """The facts of the quote, person and organization buckets of a corpus."""
+    """The facts of the quote, person and organization buckets of a corpus, and those discovered among its
+    figures no rule placed, in order of id."""
+    found = [fact.finding(fact.members) for fact in grouped_facts(buckets, rules)]
+    if rules.settings.discovery.enabled:
+        found.extend(discovered_findings(buckets.get(UNPLACED, []), rules.settings.discovery, context))
+    return sorted(found, key=lambda f: (f.fact.id, f.claims[0].claim.source, f.claims[0].claim.start))
+
+
+def grouped_facts(buckets: Mapping[str, Sequence[M]], rules: RuleSet) -> list[GroupedFact[M]]:
+    """The quote, person and organization facts of a corpus's buckets, grouped from their mentions and judged,
+    in order of id (ids made unique). What a finding needs beyond that, its claims, is read one fact at a time by
+    a big story's report (:mod:`factcheck.report_stream`)."""
     settings = rules.settings
-    people = buckets.get(PEOPLE, [])
-    found: list[Finding] = []
+    people = buckets.get(PEOPLE, ())
+    found: list[GroupedFact[M]] = []
     if settings.names.compare:
-        found.extend(_people_findings(people, rules.people, settings.names))
-        found.extend(_organization_findings(buckets.get(ORGANIZATIONS, []), rules.organizations, settings.names))
+        found.extend(_people_facts(people, rules.people, settings.names))
+        found.extend(_organization_facts(buckets.get(ORGANIZATIONS, ()), rules.organizations, settings.names))
     if settings.quotes.compare:
-        found.extend(_quote_findings(buckets.get(QUOTES, []), people, settings.quotes, settings.names))
-    if settings.discovery.enabled:
-        found.extend(discovered_findings(buckets.get(UNPLACED, []), settings.discovery, context))
+        found.extend(_quote_facts(buckets.get(QUOTES, ()), people, settings.quotes, settings.names))
     return _unique_ids(found)
 
 
@@ -119,7 +189,7 @@ class _Judgement:
 
 
 def _judge_keys(
-    claims: Sequence[Claim], keys: Sequence[Hashable | None], agree: Callable[[Hashable, Hashable], bool]
+    claims: Sequence[Mention], keys: Sequence[Hashable | None], agree: Callable[[Hashable, Hashable], bool]
 ) -> _Judgement:
     """Majority by sources over values: the value most sources' claims agree with; a tie with another is a dispute.
 
@@ -194,11 +264,11 @@ def _finding(
     )
 
 
-def _reported(claims: Sequence[Claim], judged: _Judgement, min_sources: int) -> bool:
+def _reported(claims: Sequence[Mention], judged: _Judgement, min_sources: int) -> bool:
     return judged.status is Status.CONFLICT or len({c.source for c in claims}) >= min_sources
 
 
-def _ordered(claims: Iterable[Claim]) -> list[Claim]:
+def _ordered(claims: Iterable[M]) -> list[M]:
     return sorted(claims, key=lambda c: (c.source, c.start, c.end))
 
 
@@ -209,16 +279,15 @@ def slug(text: str, words: int = 8) -> str:
     return "-".join(parts) or "x"
 
 
-def _unique_ids(found: list[Finding]) -> list[Finding]:
+def _unique_ids(found: list[GroupedFact[M]]) -> list[GroupedFact[M]]:
     """Facts whose ids would clash (two people of one name in a corpus) get -2, -3 … in a stable order."""
     seen: Counter[str] = Counter()
     out = []
-    for finding in sorted(found, key=lambda f: (f.fact.id, f.claims[0].claim.source, f.claims[0].claim.start)):
-        seen[finding.fact.id] += 1
-        if seen[finding.fact.id] > 1:
-            fact = finding.fact.model_copy(update={"id": f"{finding.fact.id}-{seen[finding.fact.id]}"})
-            finding = finding.model_copy(update={"fact": fact})
-        out.append(finding)
+    for fact in sorted(found, key=lambda f: (f.info.id, f.members[0].source, f.members[0].start)):
+        seen[fact.info.id] += 1
+        if seen[fact.info.id] > 1:
+            fact = replace(fact, info=fact.info.model_copy(update={"id": f"{fact.info.id}-{seen[fact.info.id]}"}))
+        out.append(fact)
     return out
 
 
@@ -379,17 +448,17 @@ def _namesakes(a: str, b: str, rules: Sequence[NamedRule]) -> bool:
     return False
 
 
-def _people_findings(claims: Sequence[Claim], rules: Sequence[NamedRule], settings: NameSettings) -> list[Finding]:
+def _people_facts(claims: Sequence[M], rules: Sequence[NamedRule], settings: NameSettings) -> list[GroupedFact[M]]:
     full = [c for c in claims if _is_full(c.text)]
     groups, declared = person_groups((c.text for c in full), rules, settings)
-    by_group: dict[str, list[Claim]] = defaultdict(list)
+    by_group: dict[str, list[M]] = defaultdict(list)
     for claim in full:
         by_group[groups[claim.text]].append(claim)
     # A titled mention by surname alone ("Secretary Blinken") is the article's own full-name person of that surname.
     surnames: dict[tuple[str, str], set[str]] = defaultdict(set)
     for claim in full:
         surnames[(claim.source, names.name_key(names.parse_name(claim.text).last))].add(groups[claim.text])
-    titled: dict[str, list[Claim]] = defaultdict(list)
+    titled: dict[str, list[M]] = defaultdict(list)
     for claim in claims:
         if claim.title is None or names.title_key(claim.title) is None:
             continue
@@ -399,7 +468,7 @@ def _people_findings(claims: Sequence[Claim], rules: Sequence[NamedRule], settin
         owners = surnames.get((claim.source, names.name_key(names.parse_name(claim.text).last)), set())
         if len(owners) == 1:
             titled[next(iter(owners))].append(claim)
-    out: list[Finding] = []
+    out: list[GroupedFact[M]] = []
     for group in sorted(by_group):
         members = _ordered(by_group[group])
         rule = declared.get(group)
@@ -408,7 +477,7 @@ def _people_findings(claims: Sequence[Claim], rules: Sequence[NamedRule], settin
         known = {names.name_key(n) for n in (rule.name, *rule.other_names)} if rule is not None else set()
         canonical = names.name_key(rule.name) if rule is not None else None
 
-        def spelling(claim: Claim, known: set[str] = known, canonical: str | None = canonical) -> str:
+        def spelling(claim: Mention, known: set[str] = known, canonical: str | None = canonical) -> str:
             key = names.name_key(claim.text)
             return canonical if canonical is not None and key in known else key
 
@@ -425,7 +494,7 @@ def _people_findings(claims: Sequence[Claim], rules: Sequence[NamedRule], settin
         if canonical is not None and any(k != canonical for k in keys):  # the declared spelling is right
             judged = _against(members, [k == canonical for k in keys])
         if _reported(members, judged, settings.min_sources):
-            out.append(_finding(info, members, judged, Reason.SPELLING))
+            out.append(GroupedFact(info, tuple(members), judged, Reason.SPELLING))
         with_titles = _ordered(titled.get(group, []))
         if not with_titles:
             continue
@@ -440,11 +509,11 @@ def _people_findings(claims: Sequence[Claim], rules: Sequence[NamedRule], settin
         # A title that leaves words out ("manager", "Rovers manager") agrees; another office does not.
         judged = _judge_keys(with_titles, title_keys, lambda a, b: names.titles_agree(str(a), str(b)))
         if _reported(with_titles, judged, settings.min_sources):
-            out.append(_finding(info, with_titles, judged, Reason.TITLE))
+            out.append(GroupedFact(info, tuple(with_titles), judged, Reason.TITLE))
     return out
 
 
-def _against(claims: Sequence[Claim], right: Sequence[bool]) -> _Judgement:
+def _against(claims: Sequence[Mention], right: Sequence[bool]) -> _Judgement:
     """A declared spelling is the majority, whatever the outlets say: the others are outliers."""
     sources = sorted({c.source for c in claims})
     verdicts = tuple(Verdict.MAJORITY if r else Verdict.OUTLIER for r in right)
@@ -455,7 +524,7 @@ def _against(claims: Sequence[Claim], right: Sequence[bool]) -> _Judgement:
     return _Judgement(Status.CONFLICT, verdicts, majority, outliers, None)
 
 
-def _common_name(claims: Sequence[Claim]) -> str:
+def _common_name(claims: Sequence[Mention]) -> str:
     """The spelling most outlets use (then the most used, then the longest, then the first in order)."""
     sources: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
@@ -466,9 +535,9 @@ def _common_name(claims: Sequence[Claim]) -> str:
 # --- organizations ----------------------------------------------------------------------------------------------
 
 
-def _organization_findings(
-    claims: Sequence[Claim], rules: Sequence[NamedRule], settings: NameSettings
-) -> list[Finding]:
+def _organization_facts(
+    claims: Sequence[M], rules: Sequence[NamedRule], settings: NameSettings
+) -> list[GroupedFact[M]]:
     found = _UnionFind()
     spellings = sorted({c.text for c in claims})
 
@@ -489,10 +558,10 @@ def _organization_findings(
                     found.union(a, b)
     groups = found.membership(spellings, [f"\0rule:{r.id}" for r in declared.values()])
     rule_of = {groups[s]: r for s, r in declared.items()}
-    by_group: dict[str, list[Claim]] = defaultdict(list)
+    by_group: dict[str, list[M]] = defaultdict(list)
     for claim in claims:
         by_group[groups[claim.text]].append(claim)
-    out: list[Finding] = []
+    out: list[GroupedFact[M]] = []
     for group in sorted(by_group):
         members = _ordered(by_group[group])
         rule = rule_of.get(group)
@@ -519,16 +588,16 @@ def _organization_findings(
         if canonical is not None and any(k != canonical for k in keys):  # the declared spelling is right
             judged = _against(members, [k == canonical for k in keys])
         if _reported(members, judged, settings.min_sources):
-            out.append(_finding(info, members, judged, Reason.SPELLING))
+            out.append(GroupedFact(info, tuple(members), judged, Reason.SPELLING))
     return out
 
 
 # --- quotes -------------------------------------------------------------------------------------------------------
 
 
-def _quote_findings(
-    claims: Sequence[Claim], people: Sequence[Claim], settings: QuoteSettings, name_settings: NameSettings
-) -> list[Finding]:
+def _quote_facts(
+    claims: Sequence[M], people: Sequence[Mention], settings: QuoteSettings, name_settings: NameSettings
+) -> list[GroupedFact[M]]:
     """Quotes grouped into passages (through shared runs of words), each passage judged."""
     texts = sorted({quoted(c) for c in claims})
     found = _UnionFind()
@@ -555,11 +624,11 @@ def _quote_findings(
                 if found_alignment.same_passage:
                     found.union(a, b)
     groups = found.groups(texts)
-    by_text: dict[str, list[Claim]] = defaultdict(list)
+    by_text: dict[str, list[M]] = defaultdict(list)
     for claim in claims:
         by_text[quoted(claim)].append(claim)
     named = _named_speakers(people)
-    out: list[Finding] = []
+    out: list[GroupedFact[M]] = []
     for members_texts in groups.values():
         members = _ordered(c for t in members_texts for c in by_text[t])
         finding = _judge_passage(members, alignments, named, settings, name_settings)
@@ -568,7 +637,7 @@ def _quote_findings(
     return out
 
 
-def _named_speakers(people: Sequence[Claim]) -> dict[str, set[str]]:
+def _named_speakers(people: Sequence[Mention]) -> dict[str, set[str]]:
     """Per source, the full names and surnames of the people it names: a speaker among them is a person."""
     out: dict[str, set[str]] = defaultdict(set)
     for claim in people:
@@ -580,12 +649,12 @@ def _named_speakers(people: Sequence[Claim]) -> dict[str, set[str]]:
 
 
 def _judge_passage(
-    members: list[Claim],
+    members: list[M],
     alignments: dict[tuple[str, str], Alignment],
     named: dict[str, set[str]],
     settings: QuoteSettings,
     name_settings: NameSettings,
-) -> Finding | None:
+) -> GroupedFact[M] | None:
     sources = {c.source for c in members}
 
     def aligned(a: str, b: str) -> Alignment:
@@ -646,11 +715,11 @@ def _judge_passage(
         severity=severity,
         description=f"A passage outlets quote {display_speaker} as saying.",
     )
-    return _finding(info, members, judged, reason, extras)
+    return GroupedFact(info, tuple(members), judged, reason, None if extras is None else tuple(extras))
 
 
 def _speaker_identities(
-    members: Sequence[Claim], named: dict[str, set[str]], settings: NameSettings
+    members: Sequence[Mention], named: dict[str, set[str]], settings: NameSettings
 ) -> list[str | None]:
     """Each quote's speaker as a person (one id for the spellings of one person); None for an unnamed speaker."""
     found = _UnionFind()
@@ -683,7 +752,7 @@ def _speaker_identities(
     return [found.find(people[i]) if i in people else None for i in range(len(members))]
 
 
-def _display_speaker(members: Sequence[Claim]) -> str:
+def _display_speaker(members: Sequence[Mention]) -> str:
     """The speaker as most outlets name them, preferring a full name to a bare surname."""
     counted: dict[str, set[str]] = defaultdict(set)
     for claim in members:

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from factcheck.cache import read_claims_at, read_figures, read_matches
+from factcheck.cache import read_claims_at, read_figures, read_matches, read_mentions
 from factcheck.collecting import collecting_later
-from factcheck.crossref import UNPLACED, discovered_finding
+from factcheck.crossref import UNPLACED, MentionRow, discovered_finding, grouped_facts, is_bucket
 from factcheck.discover import Figure, discover_figures
 from factcheck.engine import FactJob
 from factcheck.errors import InputError, Problem
@@ -74,6 +74,10 @@ class StoryStore:
     def figures(self, fact: str) -> tuple[list[int], list[Figure], list[str]]:
         """A bucket's figures with their rows and subjects, for discovery (see :func:`cache.read_figures`)."""
         return read_figures(self.db, self.keys, fact)
+
+    def mentions(self, fact: str) -> list[MentionRow]:
+        """A bucket's quotes, people or organizations as columns (see :func:`cache.read_mentions`)."""
+        return read_mentions(self.db, self.keys, fact)
 
     def claims_at(self, rows: Sequence[int]) -> list[Claim]:
         """The claims of these rows, in that order."""
@@ -135,8 +139,25 @@ def write_job(
     with collecting_later():
         if job.facts == (UNPLACED,):  # grouped from the store's columns, each candidate's claims read in turn
             return [written_fact(finding, reviews) for finding in discovered_in_store(store, rules, context)]
+        if all(is_bucket(fact) for fact in job.facts):  # the same, for people with their quotes, organizations
+            return [written_fact(finding, reviews) for finding in grouped_in_store(store, job.facts, rules)]
         groups = tuple((fact, tuple(store.claims(fact))) for fact in job.facts)
         return [written_fact(finding, reviews) for finding in judge_groups(groups, rules, context)]
+
+
+def grouped_in_store(
+    store: StoryStore, buckets: Sequence[str], rules: RuleSet, about: AbstractSet[str] | None = None
+) -> Iterator[Finding]:
+    """The quote, person and organization facts of these buckets of a story, grouped and judged from the store's
+    columns, each fact's claims then read in turn for its finding; with ``about``, only the facts with a claim of
+    one of these sources (what a check of their articles needs)."""
+    grouped = grouped_facts({bucket: store.mentions(bucket) for bucket in buckets}, rules)
+    if about is not None:
+        grouped = [fact for fact in grouped if any(m.source in about for m in fact.members)]
+    grouped.reverse()
+    while grouped:  # each fact let go once written: what is held is the mentions of the facts still to come
+        fact = grouped.pop()
+        yield fact.finding(store.claims_at([m.row for m in fact.members]))
 
 
 def discovered_in_store(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_cli import REPO, run
@@ -395,33 +396,45 @@ def test_a_check_finds_an_article_at_odds_with_the_story_on_a_fact_no_rule_decla
     assert not [c for c in majority.checks if c.fact.id == length.fact.id and c.findings]
 
 
-def test_a_check_judges_only_the_discovered_facts_of_its_articles_and_finds_what_judging_all_finds(
+def test_a_check_judges_only_the_grouped_facts_of_its_articles_and_finds_what_judging_all_finds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Checking an article groups every figure of the story but reads and judges only the candidate facts with a
-    claim of the article: the same outcome, and the same report of its facts, as judging them all."""
+    """Checking an article groups every mention and figure of the story but reads and judges only the quote,
+    person, organization and discovered facts with a claim of the article: the same outcome, and the same report
+    of its facts, as judging them all."""
     import factcheck.check as check_module
-    from factcheck.report_stream import discovered_in_store
+    from factcheck.report_stream import discovered_in_store, grouped_in_store
 
     story = tmp_path / "fire"
     shutil.copytree(FIRE, story)
-    judged: list[str] = []
 
-    def every_candidate(*args: object, about: object = None) -> object:
-        for finding in discovered_in_store(*args):  # type: ignore[arg-type]
-            judged.append(finding.fact.id)
-            yield finding
+    def counted(judge: Any, judged: list[str], every: bool = False) -> Any:
+        """``judge`` noting the facts it judges; with ``every``, left without ``about`` (every fact judged)."""
 
-    discovered = 0
+        def run(*args: object) -> object:
+            for finding in judge(*(args[:3] if every else args)):
+                judged.append(finding.fact.id)
+                yield finding
+
+        return run
+
+    discovered = grouped = 0
     with ClaimCache(tmp_path / "cache") as cache:
         for path in sorted(story.glob("*.md")):
-            restricted = run_check([path], None, RuleSet(), cache, full=True)
+            judged: dict[str, list[str]] = {"restricted": [], "whole": []}
             with monkeypatch.context() as patch:
-                patch.setattr(check_module, "discovered_in_store", lambda *a: every_candidate(*a[:3]))
-                judged.clear()
+                patch.setattr(check_module, "discovered_in_store", counted(discovered_in_store, judged["restricted"]))
+                patch.setattr(check_module, "grouped_in_store", counted(grouped_in_store, judged["restricted"]))
+                restricted = run_check([path], None, RuleSet(), cache, full=True)
+            with monkeypatch.context() as patch:
+                patch.setattr(check_module, "discovered_in_store", counted(discovered_in_store, judged["whole"], True))
+                patch.setattr(check_module, "grouped_in_store", counted(grouped_in_store, judged["whole"], True))
                 whole = run_check([path], None, RuleSet(), cache, full=True)
             assert restricted == whole
-            mine = [c for c in restricted.checks if c.fact.id.startswith("auto.")]
-            assert len(mine) < len(judged)  # the candidates of other articles were left alone
-            discovered += len(mine)
-    assert discovered >= 10
+            for prefixes in (("auto.",), ("person.", "quote.", "organization.")):
+                fewer = [f for f in judged["restricted"] if f.startswith(prefixes)]
+                every = [f for f in judged["whole"] if f.startswith(prefixes)]
+                assert set(fewer) < set(every)  # the facts of other articles were left alone
+            discovered += len([c for c in restricted.checks if c.fact.id.startswith("auto.")])
+            grouped += len([c for c in restricted.checks if c.fact.id.startswith(("person.", "quote.", "org"))])
+    assert discovered >= 10 and grouped >= 5

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.crossref import BUCKETS, crossref_findings
+from factcheck.crossref import BUCKETS, MentionRow, crossref_findings, grouped_facts
 from factcheck.errors import InputError
 from factcheck.models import Claim, ClaimKind, Finding, Reason, Report, Severity, Status, Verdict
 from factcheck.pipeline import analyze_text, run_report
@@ -305,6 +305,33 @@ def test_findings_do_not_depend_on_the_order_claims_arrive_in(picks: list[int], 
     for bucket in buckets.values():
         shuffle.shuffle(bucket)
     assert crossref_findings(buckets, RuleSet()) == before
+
+
+def _row(n: int, claim: Claim) -> MentionRow:
+    return MentionRow(n, claim.source, claim.start, claim.end, claim.text, claim.label, claim.title, claim.speaker)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(range(len(_SENTENCES))), min_size=2, max_size=6), st.randoms())
+def test_facts_grouped_from_stored_columns_are_those_grouped_from_the_claims(
+    picks: list[int], shuffle: random.Random
+) -> None:
+    """What a big story's report groups (the few columns a store keeps of each mention, in any order), with
+    each fact's claims read back by row, is what grouping the claims themselves finds."""
+    picks = [0, 2, 3, 4, *picks]  # a quote, a misspelt name and organizations across outlets, and more
+    claims = [c for n, i in enumerate(picks) for c in _claims(_SENTENCES[i], f"s{n}")]
+    buckets: dict[str, list[Claim]] = {}
+    rows: dict[str, list[MentionRow]] = {}
+    for n, claim in enumerate(claims):
+        buckets.setdefault(BUCKETS[claim.kind], []).append(claim)
+        rows.setdefault(BUCKETS[claim.kind], []).append(_row(n, claim))
+    for bucket in rows.values():
+        shuffle.shuffle(bucket)
+    from_rows = grouped_facts(rows, RuleSet())
+    assert {f.info.kind for f in from_rows} == {ClaimKind.PERSON, ClaimKind.ORGANIZATION, ClaimKind.QUOTE}
+    assert [f.finding([claims[m.row] for m in f.members]) for f in from_rows] == [
+        f.finding(f.members) for f in grouped_facts(buckets, RuleSet())
+    ]
 
 
 def test_a_declared_persons_examples_run_with_the_rules(tmp_path: Path) -> None:
