@@ -15,7 +15,7 @@ engine only ever sees one fact's claims per task, never pairs across the corpus.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -85,7 +85,7 @@ class Engine(ABC):
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
-    ) -> Iterator[tuple[int, list[WrittenFact]]]:
+    ) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
         """A report's jobs judged and written (see :mod:`factcheck.report_stream`), by job index, in any order:
         by default each job's claims are read here (from ``store``) and judged by :meth:`judge`."""
         from factcheck.report_stream import run_on_engine
@@ -133,7 +133,7 @@ class LocalEngine(Engine):
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
-    ) -> Iterator[tuple[int, list[WrittenFact]]]:
+    ) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
         """Here, or on ``jobs`` worker processes reading the store themselves for a story of
         :data:`~factcheck.report_stream.PARALLEL_CLAIMS` claims or more in a cache file."""
         from factcheck.report_stream import PARALLEL_CLAIMS, run_here, run_on_workers

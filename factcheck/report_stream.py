@@ -10,20 +10,22 @@ small besides those bytes: where it sorts, its verdicts counted per source, whet
 go to a spill (memory, then a temporary file past :data:`SPILL_BYTES`); once every job is done the report is
 written in order: sources with their counts, the findings copied from the spill in report order, the errors.
 
-So memory is that of the largest job, not of the story. On a big story with ``--jobs`` above one, jobs run on
-worker processes that open the store themselves: no claims travel between processes, only finished findings.
+So memory is that of the largest fact, not of the story. On a big story with ``--jobs`` above one, jobs run on
+worker processes that open the store themselves and write each finding's bytes to a file of their own: no claims
+and no findings travel between processes, only where each finding's bytes are.
 The bytes are those :func:`factcheck.render.json_format.render` writes for the whole report (tested).
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -87,10 +89,20 @@ class StoryStore:
 @dataclass(frozen=True)
 class StoryClaims:
     """Where a story's claims are: the claim cache's file (None: a cache in this process's memory) and the
-    keys of the story's articles in it."""
+    keys of the story's articles in it; and the folder where worker processes write the findings' bytes."""
 
     path: str | None
     keys: frozenset[int]
+    spill: str | None = None
+
+
+@dataclass(frozen=True)
+class Spilled:
+    """Where a worker process wrote a finding's bytes: its file, and their offset and length in it."""
+
+    file: str
+    offset: int
+    length: int
 
 
 @dataclass(frozen=True)
@@ -100,7 +112,7 @@ class WrittenFact:
     still fails runs, its severity."""
 
     order: tuple[int, int, str]
-    fragment: bytes
+    fragment: bytes | Spilled
     counts: tuple[tuple[str, int, int, int, int], ...]
     failing: Severity | None
 
@@ -134,15 +146,18 @@ def written_fact(finding: Finding, reviews: Mapping[str, Review]) -> WrittenFact
 
 def write_job(
     job: FactJob, store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
-) -> list[WrittenFact]:
-    """One job: its facts' claims read, judged, reviewed and written."""
+) -> Iterator[WrittenFact]:
+    """One job: its facts' claims read, judged, reviewed and written, a finding at a time."""
     with collecting_later():
+        findings: Iterable[Finding]
         if job.facts == (UNPLACED,):  # grouped from the store's columns, each candidate's claims read in turn
-            return [written_fact(finding, reviews) for finding in discovered_in_store(store, rules, context)]
-        if all(is_bucket(fact) for fact in job.facts):  # the same, for people with their quotes, organizations
-            return [written_fact(finding, reviews) for finding in grouped_in_store(store, job.facts, rules)]
-        groups = tuple((fact, tuple(store.claims(fact))) for fact in job.facts)
-        return [written_fact(finding, reviews) for finding in judge_groups(groups, rules, context)]
+            findings = discovered_in_store(store, rules, context)
+        elif all(is_bucket(fact) for fact in job.facts):  # the same, for people with their quotes, organizations
+            findings = grouped_in_store(store, job.facts, rules)
+        else:
+            findings = judge_groups(tuple((fact, tuple(store.claims(fact))) for fact in job.facts), rules, context)
+        for finding in findings:
+            yield written_fact(finding, reviews)
 
 
 def grouped_in_store(
@@ -184,8 +199,8 @@ def discovered_in_store(
 
 def run_here(
     jobs: Sequence[FactJob], store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
-) -> Iterator[list[WrittenFact]]:
-    """Each job in this process, in the order given."""
+) -> Iterator[Iterator[WrittenFact]]:
+    """Each job in this process, in the order given (each one's findings to be taken before the next job's)."""
     for job in jobs:
         yield write_job(job, store, rules, context, reviews)
 
@@ -199,8 +214,9 @@ def run_on_workers(
     workers: int,
 ) -> Iterator[tuple[int, list[WrittenFact]]]:
     """Each job (by its index) on ``workers`` processes that read the store themselves, biggest first, as they
-    are done."""
-    assert story.path is not None
+    are done; each process writes the findings' bytes to a file of its own in ``story.spill`` and hands back
+    where they are."""
+    assert story.path is not None and story.spill is not None
     biggest_first = sorted(range(len(jobs)), key=lambda i: (-jobs[i].claims, i))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(story, rules, context, dict(reviews))
@@ -247,40 +263,57 @@ def run_on_engine(
         start = end
 
 
-_WORKER: tuple[StoryStore, RuleSet, Context, Mapping[str, Review]] | None = None
+_WORKER: tuple[StoryStore, RuleSet, Context, Mapping[str, Review], IO[bytes]] | None = None
 
 
 def _start_worker(story: StoryClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]) -> None:
     global _WORKER
-    assert story.path is not None
+    assert story.path is not None and story.spill is not None
     db = sqlite3.connect(Path(story.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-    _WORKER = (StoryStore(db, story.keys), rules, context, reviews)
+    spill = tempfile.NamedTemporaryFile(dir=story.spill, suffix=".json", delete=False)  # noqa: SIM115 - lives with the process
+    _WORKER = (StoryStore(db, story.keys), rules, context, reviews, spill)
 
 
 def _in_worker(job: FactJob) -> list[WrittenFact]:
+    """A job's findings written to this process's file: what goes back is where each one is, not its bytes."""
     assert _WORKER is not None
-    store, rules, context, reviews = _WORKER
-    return write_job(job, store, rules, context, reviews)
+    store, rules, context, reviews, spill = _WORKER
+    written = []
+    for fact in write_job(job, store, rules, context, reviews):
+        assert isinstance(fact.fragment, bytes)
+        offset = spill.tell()
+        spill.write(fact.fragment)
+        written.append(replace(fact, fragment=Spilled(spill.name, offset, len(fact.fragment))))
+    spill.flush()
+    return written
 
 
 # --- the report ---------------------------------------------------------------------------------------------------
 
 
 class _Spill:
-    """Findings' bytes in arrival order, and where each one sorts in the report."""
+    """Findings' bytes in arrival order, and where each one sorts in the report: those written here in a file of
+    its own (in memory up to :data:`SPILL_BYTES`), those of worker processes in theirs, in its ``folder``."""
 
     def __init__(self) -> None:
         self.file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPILL_BYTES)  # noqa: SIM115 - closed by close()
-        self.index: list[tuple[tuple[int, int, str], int, int, int, int]] = []  # order, job, n, offset, length
+        self.folder = tempfile.mkdtemp(prefix="factcheck-")
+        # order, job, n, file ("" for this spill's own), offset, length
+        self.index: list[tuple[tuple[int, int, str], int, int, str, int, int]] = []
         self.counts: VerdictCounts = {}
         self.failing: list[Severity] = []
         self._end = 0
+        self._opened: dict[str, IO[bytes]] = {"": self.file}
 
-    def add(self, job: int, written: Sequence[WrittenFact]) -> None:
+    def add(self, job: int, written: Iterable[WrittenFact]) -> None:
         for n, fact in enumerate(written):
-            self.file.write(fact.fragment)
-            self.index.append((fact.order, job, n, self._end, len(fact.fragment)))
-            self._end += len(fact.fragment)
+            if isinstance(fact.fragment, bytes):
+                self.file.write(fact.fragment)
+                self.index.append((fact.order, job, n, "", self._end, len(fact.fragment)))
+                self._end += len(fact.fragment)
+            else:
+                place = fact.fragment
+                self.index.append((fact.order, job, n, place.file, place.offset, place.length))
             for source, *row in fact.counts:
                 total = self.counts.get(source)
                 if total is None:
@@ -292,12 +325,17 @@ class _Spill:
 
     def fragments(self) -> Iterator[bytes]:
         """The findings' bytes in report order."""
-        for _, _, _, offset, length in sorted(self.index):
-            self.file.seek(offset)
-            yield self.file.read(length)
+        for _, _, _, name, offset, length in sorted(self.index):
+            file = self._opened.get(name)
+            if file is None:
+                file = self._opened[name] = open(name, "rb")  # noqa: SIM115 - closed by close()
+            file.seek(offset)
+            yield file.read(length)
 
     def close(self) -> None:
-        self.file.close()
+        for file in self._opened.values():
+            file.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def write_json_report(
@@ -332,8 +370,8 @@ def _judge_story(
         context, wires = story_context(sources, [wire_article(e.source, e.credit, e.fingerprint) for e in entries])
     keys = frozenset(e.key for e in entries)
     jobs = fact_jobs(cache.fact_sizes(keys))
-    story = StoryClaims(None if cache.path is None else str(cache.path), keys)
     spill = _Spill()
+    story = StoryClaims(None if cache.path is None else str(cache.path), keys, spill.folder)
     try:
         for job, written in cache.engine.write_facts(jobs, story, cache.reader(keys), rules, context, reviews):
             spill.add(job, written)

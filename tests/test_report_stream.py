@@ -9,7 +9,7 @@ import io
 import os
 import shutil
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -56,12 +56,26 @@ def assert_same(written: WrittenReport, report: Report) -> None:
 
 
 @pytest.fixture
+def spills(monkeypatch: pytest.MonkeyPatch) -> list[report_stream._Spill]:
+    """The spills the report is written through."""
+    made: list[report_stream._Spill] = []
+    spill = report_stream._Spill
+
+    def kept() -> report_stream._Spill:
+        made.append(spill())
+        return made[-1]
+
+    monkeypatch.setattr(report_stream, "_Spill", kept)
+    return made
+
+
+@pytest.fixture
 def on_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times jobs were handed to worker processes."""
     calls: list[int] = []
     run = report_stream.run_on_workers
 
-    def counted(*args: object, **kwargs: object) -> Iterator[tuple[int, list[WrittenFact]]]:
+    def counted(*args: object, **kwargs: object) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
         calls.append(1)
         return run(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -81,7 +95,7 @@ def test_written_fact_by_fact_is_the_report_rendered_whole(corpus: Path, rules_p
 
 @pytest.mark.parametrize(("corpus", "rules_path"), CASES[:3], ids=IDS[:3])
 def test_worker_processes_reading_the_store_write_the_same_report(
-    corpus: Path, rules_path: Path, tmp_path: Path, on_workers: list[int]
+    corpus: Path, rules_path: Path, tmp_path: Path, on_workers: list[int], spills: list[report_stream._Spill]
 ) -> None:
     rules = load_rules(rules_path)
     with ClaimCache(tmp_path / "cache", engine=LocalEngine(2, parallel_claims=0)) as cache:
@@ -90,6 +104,9 @@ def test_worker_processes_reading_the_store_write_the_same_report(
     assert on_workers == [1]
     assert got == expected
     assert_same(written, report)
+    (spill,) = spills  # the findings' bytes came from the workers' own files, gone with the run
+    assert spill.index and all(entry[3] for entry in spill.index)
+    assert not Path(spill.folder).exists()
 
 
 def test_small_stories_and_caches_in_memory_are_judged_here(tmp_path: Path, on_workers: list[int]) -> None:
@@ -125,18 +142,17 @@ def test_reviews_are_set_and_settle_the_run_as_in_the_whole_report(tmp_path: Pat
 
 
 def test_findings_spilled_to_a_temporary_file_come_back_in_report_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spills: list[report_stream._Spill]
 ) -> None:
     rules = load_rules(REPO / "rules")
     monkeypatch.setattr(report_stream, "SPILL_BYTES", 1)
-    files: list[object] = []
-    spill = report_stream._Spill
-    monkeypatch.setattr(report_stream, "_Spill", lambda: files.append(made := spill()) or made)
     with ClaimCache(tmp_path / "cache") as cache:
         expected, _ = whole(GENEVA, rules, cache, {})
         got, _ = streamed(GENEVA, rules, cache, {})
     assert got == expected
-    assert len(files) == 1 and files[0].file._rolled  # on disk, not in memory
+    (spill,) = spills
+    assert spill.file._rolled  # type: ignore[attr-defined]  # on disk, not in memory
+    assert not any(entry[3] for entry in spill.index)  # judged here, written to the spill's own file
 
 
 def test_a_bad_article_is_an_error_and_the_others_are_reported(tmp_path: Path) -> None:
@@ -165,7 +181,7 @@ class _Cluster(LocalEngine):
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
-    ) -> Iterator[tuple[int, list[WrittenFact]]]:
+    ) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
         return report_stream.run_on_engine(self, jobs, store, rules, context, reviews, claims_per_window=40)
 
 
@@ -193,7 +209,9 @@ def _killed(job: FactJob) -> list[WrittenFact]:
     os._exit(9)  # what the kernel's out-of-memory killer leaves of a worker
 
 
-def test_a_worker_killed_under_a_run_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_worker_killed_under_a_run_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spills: list[report_stream._Spill]
+) -> None:
     rules = load_rules(REPO / "rules")
     monkeypatch.setattr(report_stream, "_in_worker", _killed)
     with (
@@ -204,3 +222,4 @@ def test_a_worker_killed_under_a_run_is_one_clear_error(tmp_path: Path, monkeypa
     (problem,) = caught.value.problems
     assert problem.path == "--jobs"
     assert "was killed, most likely out of memory; fewer --jobs" in problem.message
+    assert not Path(spills[0].folder).exists()  # the workers' files went with the run
