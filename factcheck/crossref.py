@@ -124,6 +124,13 @@ class GroupedFact(Generic[M]):
         """The finding, given the claims of the members, in their order."""
         return _finding(self.info, claims, self.judged, self.reason, self.extras)
 
+    def part(self, start: int, end: int, claims: Sequence[Claim]) -> Finding:
+        """The finding with the claims of ``members[start:end]`` only (given, in their order): a fact too big to
+        hold whole is written a part at a time."""
+        judged = replace(self.judged, verdicts=self.judged.verdicts[start:end])
+        extras = None if self.extras is None else self.extras[start:end]
+        return _finding(self.info, claims, judged, self.reason, extras)
+
 
 def quoted(claim: Mention) -> str:
     """A quote's words alone (its ``text`` is the passage as it stands, attributions included)."""
@@ -692,17 +699,18 @@ def _judge_passage(
         reference_text = str(judged.best)
         extras = []
         shown = False
+        against: dict[str, dict[str, object]] = {}  # per wording, not per claim: a famous quote has thousands
         for claim in members:
-            if quoted(claim) == reference_text:
+            words = quoted(claim)
+            if words == reference_text:
                 extras.append({"reference": not shown})  # the first claim in these words is the one shown
                 shown = True
                 continue
-            found = aligned(quoted(claim), reference_text)
-            fields: dict[str, object] = {"partial": found.same_passage and not found.differs and found.partial}
-            # Its words against the reference's (a quote in the passage only through another one is shown too).
-            found = align(quoted(claim), reference_text, settings if found.same_passage else _SHOWN)
-            if found.differs:
-                fields["changes"] = tuple(WordChange(op=c.op, words=c.words, reference=c.other) for c in found.changes)
+            fields = against.get(words)
+            if fields is None:
+                fields = against[words] = _against_reference(
+                    words, reference_text, aligned(words, reference_text), settings
+                )
             extras.append(fields)
     if len(sources) < 2 and judged.status is not Status.CONFLICT:
         return None
@@ -716,6 +724,16 @@ def _judge_passage(
         description=f"A passage outlets quote {display_speaker} as saying.",
     )
     return GroupedFact(info, tuple(members), judged, reason, None if extras is None else tuple(extras))
+
+
+def _against_reference(words: str, reference_text: str, found: Alignment, settings: QuoteSettings) -> dict[str, object]:
+    """A quote's fields against the passage's reference wording: whether it is part of it, and its changes."""
+    fields: dict[str, object] = {"partial": found.same_passage and not found.differs and found.partial}
+    # Its words against the reference's (a quote in the passage only through another one is shown too).
+    found = align(words, reference_text, settings if found.same_passage else _SHOWN)
+    if found.differs:
+        fields["changes"] = tuple(WordChange(op=c.op, words=c.words, reference=c.other) for c in found.changes)
+    return fields
 
 
 def _speaker_identities(

@@ -142,7 +142,7 @@ class LocalEngine(Engine):
         enough = PARALLEL_CLAIMS if self.parallel_claims is None else self.parallel_claims
         if workers > 1 and story.path is not None and sum(job.claims for job in jobs) >= enough:
             return run_on_workers(jobs, story, rules, context, reviews, workers)
-        return enumerate(run_here(jobs, store, rules, context, reviews))
+        return enumerate(run_here(jobs, story, store, rules, context, reviews))
 
 
 def open_engine(name: str, jobs: int, scheduler: str | None = None) -> Engine:

@@ -31,11 +31,11 @@ from typing import IO, TYPE_CHECKING
 
 from factcheck.cache import read_claims_at, read_figures, read_matches, read_mentions
 from factcheck.collecting import collecting_later
-from factcheck.crossref import UNPLACED, MentionRow, discovered_finding, grouped_facts, is_bucket
+from factcheck.crossref import UNPLACED, GroupedFact, MentionRow, discovered_finding, grouped_facts, is_bucket
 from factcheck.discover import Figure, discover_figures
 from factcheck.engine import FactJob
 from factcheck.errors import InputError, Problem
-from factcheck.models import Claim, Finding, Report, ReportError, Review, Severity
+from factcheck.models import Claim, Finding, JudgedClaim, Report, ReportError, Review, Severity, Status
 from factcheck.pipeline import (
     VerdictCounts,
     corpus_paths,
@@ -48,8 +48,8 @@ from factcheck.pipeline import (
     story_context,
     wire_article,
 )
-from factcheck.render.json_format import finding_bytes
-from factcheck.reviews import reviewed_finding
+from factcheck.render.json_format import finding_bytes, finding_pieces
+from factcheck.reviews import is_open, reviewed_finding
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
@@ -59,7 +59,8 @@ if TYPE_CHECKING:
 
 # Below this many claims in a story, its jobs run in this process: starting workers would cost more than it saves.
 PARALLEL_CLAIMS = 20_000
-SPILL_BYTES = 64 * 1024 * 1024  # findings' bytes kept in memory up to this, then in a temporary file
+SPILL_BYTES = 64 * 1024 * 1024  # findings' bytes a cluster sends back kept in memory up to this, then in a file
+PART_CLAIMS = 5_000  # a quote, person or organization fact's claims are read, reviewed and written this many at a time
 
 
 class StoryStore:
@@ -93,7 +94,7 @@ class StoryClaims:
 
     path: str | None
     keys: frozenset[int]
-    spill: str | None = None
+    spill: str
 
 
 @dataclass(frozen=True)
@@ -136,42 +137,108 @@ def written_fact(finding: Finding, reviews: Mapping[str, Review]) -> WrittenFact
     return WrittenFact(
         order=(finding.status.rank, -finding.severity.rank, finding.fact.id),
         fragment=finding_bytes(finding),
-        counts=tuple(
-            (source, agree, conflict, single, updated)
-            for source, (agree, conflict, single, updated) in sorted(counts.items())
-        ),
+        counts=_counted(counts),
         failing=failing_severity(finding),
     )
 
 
+def _counted(counts: VerdictCounts) -> tuple[tuple[str, int, int, int, int], ...]:
+    return tuple(
+        (source, agree, conflict, single, updated)
+        for source, (agree, conflict, single, updated) in sorted(counts.items())
+    )
+
+
+class FragmentFile:
+    """A file findings' bytes are written to as each finding is judged; ``name`` is how the report finds them."""
+
+    def __init__(self, file: IO[bytes], name: str) -> None:
+        self.file = file
+        self.name = name
+
+    def write(self, pieces: Iterable[bytes]) -> Spilled:
+        offset = self.file.tell()
+        for piece in pieces:
+            self.file.write(piece)
+        return Spilled(self.name, offset, self.file.tell() - offset)
+
+
 def write_job(
-    job: FactJob, store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
+    job: FactJob,
+    store: StoryStore,
+    rules: RuleSet,
+    context: Context,
+    reviews: Mapping[str, Review],
+    out: FragmentFile,
 ) -> Iterator[WrittenFact]:
-    """One job: its facts' claims read, judged, reviewed and written, a finding at a time."""
+    """One job: its facts' claims read, judged, reviewed and written to ``out``, a finding at a time."""
     with collecting_later():
+        if all(is_bucket(fact) for fact in job.facts) and job.facts != (UNPLACED,):  # people, quotes, organizations
+            for fact in grouped_facts_in_store(store, job.facts, rules):
+                yield written_in_parts(fact, store, reviews, out)
+            return
         findings: Iterable[Finding]
         if job.facts == (UNPLACED,):  # grouped from the store's columns, each candidate's claims read in turn
             findings = discovered_in_store(store, rules, context)
-        elif all(is_bucket(fact) for fact in job.facts):  # the same, for people with their quotes, organizations
-            findings = grouped_in_store(store, job.facts, rules)
         else:
             findings = judge_groups(tuple((fact, tuple(store.claims(fact))) for fact in job.facts), rules, context)
         for finding in findings:
-            yield written_fact(finding, reviews)
+            written = written_fact(finding, reviews)
+            assert isinstance(written.fragment, bytes)
+            yield replace(written, fragment=out.write((written.fragment,)))
 
 
-def grouped_in_store(
+def written_in_parts(
+    fact: GroupedFact[MentionRow], store: StoryStore, reviews: Mapping[str, Review], out: FragmentFile
+) -> WrittenFact:
+    """A quote, person or organization fact's finding written to ``out`` with its claims read, reviewed and
+    written :data:`PART_CLAIMS` at a time: the bytes, counts and verdict of :func:`written_fact`, never all its
+    claims held (a story's most quoted passage may have hundreds of thousands)."""
+    head = fact.part(0, 0, ())
+    counts: VerdictCounts = {}
+    settled = {"marked": False, "open": False}  # some claim marked for review; some of those still failing runs
+
+    def parts() -> Iterator[tuple[JudgedClaim, ...]]:
+        for start in range(0, len(fact.members), PART_CLAIMS):
+            members = fact.members[start : start + PART_CLAIMS]
+            part = fact.part(start, start + len(members), store.claims_at([m.row for m in members]))
+            part = reviewed_finding(part, reviews)
+            count_verdicts(part, counts)
+            for judged in part.claims:
+                if judged.fingerprint is not None:
+                    settled["marked"] = True
+                    settled["open"] = settled["open"] or is_open(judged)
+            yield part.claims
+
+    place = out.write(finding_pieces(head, parts()))
+    unsettled = not settled["marked"] or settled["open"]
+    return WrittenFact(
+        order=(head.status.rank, -head.severity.rank, head.fact.id),
+        fragment=place,
+        counts=_counted(counts),
+        failing=head.severity if head.status is Status.CONFLICT and unsettled else None,
+    )
+
+
+def grouped_facts_in_store(
     store: StoryStore, buckets: Sequence[str], rules: RuleSet, about: AbstractSet[str] | None = None
-) -> Iterator[Finding]:
+) -> Iterator[GroupedFact[MentionRow]]:
     """The quote, person and organization facts of these buckets of a story, grouped and judged from the store's
-    columns, each fact's claims then read in turn for its finding; with ``about``, only the facts with a claim of
-    one of these sources (what a check of their articles needs)."""
+    columns; with ``about``, only the facts with a claim of one of these sources (what a check of their articles
+    needs)."""
     grouped = grouped_facts({bucket: store.mentions(bucket) for bucket in buckets}, rules)
     if about is not None:
         grouped = [fact for fact in grouped if any(m.source in about for m in fact.members)]
     grouped.reverse()
     while grouped:  # each fact let go once written: what is held is the mentions of the facts still to come
-        fact = grouped.pop()
+        yield grouped.pop()
+
+
+def grouped_in_store(
+    store: StoryStore, buckets: Sequence[str], rules: RuleSet, about: AbstractSet[str] | None = None
+) -> Iterator[Finding]:
+    """The findings of :func:`grouped_facts_in_store`, each fact's claims read in turn."""
+    for fact in grouped_facts_in_store(store, buckets, rules, about):
         yield fact.finding(store.claims_at([m.row for m in fact.members]))
 
 
@@ -198,11 +265,20 @@ def discovered_in_store(
 
 
 def run_here(
-    jobs: Sequence[FactJob], store: StoryStore, rules: RuleSet, context: Context, reviews: Mapping[str, Review]
+    jobs: Sequence[FactJob],
+    story: StoryClaims,
+    store: StoryStore,
+    rules: RuleSet,
+    context: Context,
+    reviews: Mapping[str, Review],
 ) -> Iterator[Iterator[WrittenFact]]:
-    """Each job in this process, in the order given (each one's findings to be taken before the next job's)."""
-    for job in jobs:
-        yield write_job(job, store, rules, context, reviews)
+    """Each job in this process, in the order given (each one's findings to be taken before the next job's),
+    the findings' bytes written to a file in ``story.spill``."""
+    with tempfile.NamedTemporaryFile(dir=story.spill, suffix=".json", delete=False) as file:
+        out = FragmentFile(file, file.name)
+        for job in jobs:
+            yield write_job(job, store, rules, context, reviews, out)
+            file.flush()
 
 
 def run_on_workers(
@@ -216,7 +292,7 @@ def run_on_workers(
     """Each job (by its index) on ``workers`` processes that read the store themselves, biggest first, as they
     are done; each process writes the findings' bytes to a file of its own in ``story.spill`` and hands back
     where they are."""
-    assert story.path is not None and story.spill is not None
+    assert story.path is not None
     biggest_first = sorted(range(len(jobs)), key=lambda i: (-jobs[i].claims, i))
     with ProcessPoolExecutor(
         max_workers=workers, initializer=_start_worker, initargs=(story, rules, context, dict(reviews))
@@ -263,28 +339,23 @@ def run_on_engine(
         start = end
 
 
-_WORKER: tuple[StoryStore, RuleSet, Context, Mapping[str, Review], IO[bytes]] | None = None
+_WORKER: tuple[StoryStore, RuleSet, Context, Mapping[str, Review], FragmentFile] | None = None
 
 
 def _start_worker(story: StoryClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]) -> None:
     global _WORKER
-    assert story.path is not None and story.spill is not None
+    assert story.path is not None
     db = sqlite3.connect(Path(story.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-    spill = tempfile.NamedTemporaryFile(dir=story.spill, suffix=".json", delete=False)  # noqa: SIM115 - lives with the process
-    _WORKER = (StoryStore(db, story.keys), rules, context, reviews, spill)
+    file = tempfile.NamedTemporaryFile(dir=story.spill, suffix=".json", delete=False)  # noqa: SIM115 - the process's
+    _WORKER = (StoryStore(db, story.keys), rules, context, reviews, FragmentFile(file, file.name))
 
 
 def _in_worker(job: FactJob) -> list[WrittenFact]:
     """A job's findings written to this process's file: what goes back is where each one is, not its bytes."""
     assert _WORKER is not None
-    store, rules, context, reviews, spill = _WORKER
-    written = []
-    for fact in write_job(job, store, rules, context, reviews):
-        assert isinstance(fact.fragment, bytes)
-        offset = spill.tell()
-        spill.write(fact.fragment)
-        written.append(replace(fact, fragment=Spilled(spill.name, offset, len(fact.fragment))))
-    spill.flush()
+    store, rules, context, reviews, out = _WORKER
+    written = list(write_job(job, store, rules, context, reviews, out))
+    out.file.flush()
     return written
 
 

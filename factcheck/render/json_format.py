@@ -184,6 +184,24 @@ def finding_bytes(finding: Finding) -> bytes:
     return item_bytes(finding_fields(finding))
 
 
+_CLAIM_INDENT = b"\n" + b" " * 8  # a finding's claim in the report: the finding's list at 4 spaces, its own at 8
+
+
+def finding_pieces(finding: Finding, parts: Iterable[Iterable[JudgedClaim]]) -> Iterator[bytes]:
+    """The bytes :func:`finding_bytes` makes of ``finding`` with the claims of ``parts`` (its own left out), piece
+    by piece: a fact with hundreds of thousands of claims is written a part of them at a time."""
+    head = finding_bytes(finding.model_copy(update={"claims": ()}))
+    cut = head.rindex(b"[]")  # the claims are the finding's last field
+    yield head[: cut + 1]
+    empty = True
+    for part in parts:
+        for judged in part:
+            claim = orjson.dumps(judged_fields(judged), option=_INDENT).replace(b"\n", _CLAIM_INDENT)
+            yield (_CLAIM_INDENT if empty else b"," + _CLAIM_INDENT) + claim
+            empty = False
+    yield (b"]" if empty else b"\n      ]") + head[cut + 2 :]
+
+
 def dump_pieces(head: dict[str, Any], key: str, items: Iterable[bytes], tail: dict[str, Any]) -> Iterator[bytes]:
     """As :func:`dump_streamed`, with the items already made by :func:`item_bytes`."""
     yield b"{\n"
