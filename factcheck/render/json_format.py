@@ -184,10 +184,10 @@ def finding_bytes(finding: Finding) -> bytes:
     return item_bytes(finding_fields(finding))
 
 
-_CLAIM_INDENT = b"\n" + b" " * 8  # a finding's claim in the report: the finding's list at 4 spaces, its own at 8
+_CLAIMS_INDENT = b"\n" + b" " * 6  # a finding's claims in the report: the report's list at 4 spaces, the finding's at 6
 
 
-def finding_pieces(finding: Finding, parts: Iterable[Iterable[JudgedClaim]]) -> Iterator[bytes]:
+def finding_pieces(finding: Finding, parts: Iterable[Sequence[JudgedClaim]]) -> Iterator[bytes]:
     """The bytes :func:`finding_bytes` makes of ``finding`` with the claims of ``parts`` (its own left out), piece
     by piece: a fact with hundreds of thousands of claims is written a part of them at a time."""
     head = finding_bytes(finding.model_copy(update={"claims": ()}))
@@ -195,11 +195,11 @@ def finding_pieces(finding: Finding, parts: Iterable[Iterable[JudgedClaim]]) -> 
     yield head[: cut + 1]
     empty = True
     for part in parts:
-        for judged in part:
-            claim = orjson.dumps(judged_fields(judged), option=_INDENT).replace(b"\n", _CLAIM_INDENT)
-            yield (_CLAIM_INDENT if empty else b"," + _CLAIM_INDENT) + claim
+        if part:  # the part's claims as the list would hold them, less its brackets
+            listed = orjson.dumps([judged_fields(j) for j in part], option=_INDENT).replace(b"\n", _CLAIMS_INDENT)
+            yield (b"" if empty else b",") + listed[1 : -len(_CLAIMS_INDENT) - 1]
             empty = False
-    yield (b"]" if empty else b"\n      ]") + head[cut + 2 :]
+    yield (b"]" if empty else _CLAIMS_INDENT + b"]") + head[cut + 2 :]
 
 
 def dump_pieces(head: dict[str, Any], key: str, items: Iterable[bytes], tail: dict[str, Any]) -> Iterator[bytes]:
