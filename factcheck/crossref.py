@@ -209,21 +209,29 @@ def _judge_keys(
         entry = by_key.setdefault(key, (set(), [0]))
         entry[0].add(claim.source)
         entry[1][0] += 1
-    support: dict[Hashable, set[str]] = {}
+
+    def support(agreeing: Iterable[Hashable | None]) -> set[str]:
+        """The sources of the claims whose keys agree with a value. Made when needed, never kept for every value:
+        on a passage quoted by most of a big story's outlets, each would be most of the story."""
+        found: set[str] = set()
+        for key in agreeing:
+            found |= by_key[key][0]
+        return found
+
+    agreeing: dict[Hashable, list[Hashable | None]] = {}
+    supported: dict[Hashable, int] = {}
     counts: dict[Hashable, int] = {}
     for value in values:
-        support[value] = set()
-        counts[value] = 0
-        for key, (held_by, count) in by_key.items():
-            if key is None or agree(key, value):
-                support[value] |= held_by
-                counts[value] += count[0]
+        agreeing[value] = [key for key in by_key if key is None or agree(key, value)]
+        supported[value] = len(support(agreeing[value]))
+        counts[value] = sum(by_key[key][1][0] for key in agreeing[value])
     sources = sorted({c.source for c in claims})
     if not values:
         values = [None]
-        support[None] = set(sources)
+        agreeing[None] = list(by_key)
+        supported[None] = len(sources)
         counts[None] = len(claims)
-    best = min(values, key=lambda v: (-len(support[v]), -counts[v], -_length(v), repr(v)))
+    best = min(values, key=lambda v: (-supported[v], -counts[v], -_length(v), repr(v)))
     agrees_with_best = {k: k is None or best is None or agree(k, best) for k in by_key}
     holds = [agrees_with_best[k] for k in keys]
     single = len(sources) == 1
@@ -236,7 +244,9 @@ def _judge_keys(
             (),
             best,
         )
-    tie = any(v != best and len(support[v]) == len(support[best]) and support[v] != support[best] for v in values)
+    rivals = [v for v in values if v != best and supported[v] == supported[best]]
+    held_by_best = support(agreeing[best]) if rivals else set()
+    tie = any(support(agreeing[v]) != held_by_best for v in rivals)
     if single or tie:
         return _Judgement(Status.CONFLICT, (Verdict.DISPUTED,) * len(claims), (), tuple(sources), best)
     verdicts = tuple(Verdict.MAJORITY if h else Verdict.OUTLIER for h in holds)
