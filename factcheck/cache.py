@@ -489,6 +489,8 @@ def read_figures(
     figures: list[Figure] = []
     subjects: list[str] = []
     kinds, qualifiers = _KINDS, _QUALIFIERS
+    held: dict[str, str] = {}  # each distinct string once: a story repeats its sources, words and subjects
+    once = held.setdefault
     query = (
         'SELECT article, rowid, source, kind, unit, qualifier, low, high, text, start, "end", subject FROM claims'
         " WHERE fact=? AND subject IS NOT NULL"
@@ -499,8 +501,12 @@ def read_figures(
         if article not in keys:
             continue
         rows.append(row)
-        figures.append(Figure(source, start, end, kinds[kind], text, low, high, qualifiers[qualifier], unit))
-        subjects.append(subject)
+        unit = None if unit is None else once(unit, unit)
+        figure = Figure(
+            once(source, source), start, end, kinds[kind], once(text, text), low, high, qualifiers[qualifier], unit
+        )
+        figures.append(figure)
+        subjects.append(once(subject, subject))
     return rows, figures, subjects
 
 
