@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck.cache import ClaimCache, ClaimRow, CorpusEntry
 from factcheck.collecting import collecting_later
@@ -25,6 +26,7 @@ from factcheck.errors import InputError, Problem
 from factcheck.models import (
     CheckFinding,
     CheckReport,
+    Claim,
     Confidence,
     CorpusClaim,
     FactCheck,
@@ -279,7 +281,7 @@ def _crossref_checks(
 ) -> list[FactCheck]:
     """Quotes, people, organizations and discovered facts of the checked articles at odds with the other articles'
     (never the first to state one: such facts are not rules editors wrote, and every new quote would be one)."""
-    rows = {(r.article, r.start, r.end): r for bucket in ALL_BUCKETS for r in cache.rows(bucket, keys)}
+    rows = _BucketRows(cache)
     key_of = {sources[k].id: k for k in keys}
     out: list[FactCheck] = []
     for finding in grouped.findings():
@@ -292,12 +294,12 @@ def _crossref_checks(
             for judged in mine:
                 if judged.verdict in _NO_FINDING:
                     continue
-                row = rows[(item.key, judged.claim.start, judged.claim.end)]
+                row = rows.at(item.key, judged.claim.start, judged.claim.end)
                 if judged.verdict is Verdict.OUTLIER:
                     against = [j for j in others if j.verdict is Verdict.MAJORITY]
                 else:
                     against = [j for j in others if describe(j.claim) != describe(judged.claim)]
-                disagreeing = [rows[(key_of[j.claim.source], j.claim.start, j.claim.end)] for j in against]
+                disagreeing = [_Stated.of(j.claim, key_of[j.claim.source]) for j in against]
                 quoted = sorted(
                     disagreeing, key=lambda r: (sources[r.article].outlet, sources[r.article].path, r.start)
                 )
@@ -311,7 +313,7 @@ def _crossref_checks(
                         item.source,
                         row,
                         message,
-                        [_corpus_claim(r, sources) for r in quoted[:QUOTED_CLAIMS]],
+                        [_corpus_claim(rows.at(r.article, r.start, r.end), sources) for r in quoted[:QUOTED_CLAIMS]],
                         len(disagreeing),
                         len({r.source for r in disagreeing}),
                         len({j.claim.source for j in others}),
@@ -471,17 +473,49 @@ def _corpus_claim(row: ClaimRow, sources: Mapping[int, Source]) -> CorpusClaim:
     )
 
 
+class _Stated(NamedTuple):
+    """What a check's message says of a corpus claim: whose it is, where, its words and its value in words."""
+
+    article: int
+    source: str
+    start: int
+    end: int
+    text: str
+    value: str
+
+    @classmethod
+    def of(cls, claim: Claim, article: int) -> _Stated:
+        return cls(article, claim.source, claim.start, claim.end, claim.text, describe(claim))
+
+
+class _BucketRows:
+    """The cached rows of quotes, people, organizations and figures no rule placed, read an article at a time as
+    a check's findings need them (the article checked, the few corpus claims a finding quotes), never the story's
+    hundreds of thousands at once."""
+
+    def __init__(self, cache: ClaimCache) -> None:
+        self._cache = cache
+        self._of: dict[int, dict[tuple[int, int], ClaimRow]] = {}
+
+    def at(self, article: int, start: int, end: int) -> ClaimRow:
+        rows = self._of.get(article)
+        if rows is None:
+            found = (r for bucket in ALL_BUCKETS for r in self._cache.rows(bucket, {article}))
+            rows = self._of[article] = {(r.start, r.end): r for r in found}
+        return rows[(start, end)]
+
+
 def _message(
     info: FactInfo,
     row: ClaimRow,
-    disagreeing: list[ClaimRow],
+    disagreeing: Sequence[ClaimRow | _Stated],
     sources: Mapping[int, Source],
     self_only: bool,
 ) -> str:
     said = f"{info.title}: this article says {_wording(row)}"
     if self_only:
         return f"{said} but also {_join(sorted({_wording(r) for r in disagreeing}))}"
-    by_value: dict[str, list[ClaimRow]] = defaultdict(list)
+    by_value: dict[str, list[ClaimRow | _Stated]] = defaultdict(list)
     for other in disagreeing:
         by_value[other.value].append(other)
     ranked = sorted(by_value.items(), key=lambda kv: (-len({r.source for r in kv[1]}), kv[0]))
@@ -496,7 +530,7 @@ def _message(
     return f"{said}; the corpus says {_join(parts)}"
 
 
-def _wording(row: ClaimRow) -> str:
+def _wording(row: ClaimRow | _Stated) -> str:
     return said(row.text, row.value)
 
 
