@@ -60,6 +60,7 @@ if TYPE_CHECKING:
 # Below this many claims in a story, its jobs run in this process: starting workers would cost more than it saves.
 PARALLEL_CLAIMS = 20_000
 SPILL_BYTES = 64 * 1024 * 1024  # findings' bytes a cluster sends back kept in memory up to this, then in a file
+COPY_BYTES = 8 * 1024 * 1024  # a finding's bytes are copied into the report this many at a time
 PART_CLAIMS = 5_000  # a quote, person or organization fact's claims are read, reviewed and written this many at a time
 
 
@@ -394,14 +395,23 @@ class _Spill:
             if fact.failing is not None:
                 self.failing.append(fact.failing)
 
-    def fragments(self) -> Iterator[bytes]:
-        """The findings' bytes in report order."""
+    def fragments(self) -> Iterator[Iterator[bytes]]:
+        """The findings' bytes in report order, each in pieces of up to :data:`COPY_BYTES` (to be taken in turn)."""
         for _, _, _, name, offset, length in sorted(self.index):
             file = self._opened.get(name)
             if file is None:
                 file = self._opened[name] = open(name, "rb")  # noqa: SIM115 - closed by close()
-            file.seek(offset)
-            yield file.read(length)
+            yield self._pieces(file, offset, length)
+
+    @staticmethod
+    def _pieces(file: IO[bytes], offset: int, length: int) -> Iterator[bytes]:
+        file.seek(offset)
+        while length > 0:
+            piece = file.read(min(length, COPY_BYTES))
+            if not piece:
+                raise OSError(f"{getattr(file, 'name', 'the spill')} ends before a finding's bytes do")
+            length -= len(piece)
+            yield piece
 
     def close(self) -> None:
         for file in self._opened.values():

@@ -163,9 +163,10 @@ def test_quote_person_and_organization_facts_written_a_few_claims_at_a_time_are_
 ) -> None:
     """A cross-outlet fact's claims read, reviewed and written a part at a time (two here, thousands in a big
     story) make the same bytes, counts and verdict as the fact written whole; the findings' bytes go straight
-    to a file, never held in memory."""
+    to a file, never held in memory, and are copied into the report a few at a time."""
     rules = load_rules(rules_path)
     monkeypatch.setattr(report_stream, "PART_CLAIMS", 2)
+    monkeypatch.setattr(report_stream, "COPY_BYTES", 7)
     reviews: dict[str, Review] = {}
     with ClaimCache(tmp_path / "cache") as cache:
         _, report = whole(corpus, rules, cache, {})

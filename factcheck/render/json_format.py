@@ -171,7 +171,7 @@ def dump(document: dict[str, Any], out: TextIO) -> None:
 def dump_streamed(head: dict[str, Any], key: str, items: Iterable[Any], tail: dict[str, Any]) -> Iterator[bytes]:
     """The bytes :func:`dump` writes for ``head | {key: list(items)} | tail``, piece by piece: the items are
     turned into JSON one at a time, so that a report of a whole archive is never held as one document."""
-    return dump_pieces(head, key, (item_bytes(item) for item in items), tail)
+    return dump_pieces(head, key, ((item_bytes(item),) for item in items), tail)
 
 
 def item_bytes(item: Any) -> bytes:
@@ -202,15 +202,19 @@ def finding_pieces(finding: Finding, parts: Iterable[Sequence[JudgedClaim]]) -> 
     yield (b"]" if empty else _CLAIMS_INDENT + b"]") + head[cut + 2 :]
 
 
-def dump_pieces(head: dict[str, Any], key: str, items: Iterable[bytes], tail: dict[str, Any]) -> Iterator[bytes]:
-    """As :func:`dump_streamed`, with the items already made by :func:`item_bytes`."""
+def dump_pieces(
+    head: dict[str, Any], key: str, items: Iterable[Iterable[bytes]], tail: dict[str, Any]
+) -> Iterator[bytes]:
+    """As :func:`dump_streamed`, with the items already made by :func:`item_bytes`, each given in pieces (a fact
+    of a big story may be a gigabyte: it is copied through, never held)."""
     yield b"{\n"
     for name, value in head.items():
         yield _member(name, value) + b",\n"
     yield b"  " + orjson.dumps(key) + b": ["
     empty = True
     for item in items:
-        yield (b"\n    " if empty else b",\n    ") + item
+        yield b"\n    " if empty else b",\n    "
+        yield from item
         empty = False
     yield b"]" if empty else b"\n  ]"
     for name, value in tail.items():
