@@ -926,7 +926,16 @@ def discover_figures(
     what grouping a big story's figures needs, without the claims themselves. Members are indices of
     ``figures``; the result is that of :func:`discover` of the claims (tested), whatever their order."""
     with collecting_later():
-        order = sorted(range(len(figures)), key=lambda i: _claim_order(figures[i]))
+        # Sorted by source, then each source's few figures by the whole key: the same order as sorting them all by
+        # it, without a key for every figure of the story at once.
+        of_source: dict[str, list[int]] = defaultdict(list)
+        for i, figure in enumerate(figures):
+            of_source[figure.source].append(i)
+        order = [
+            i
+            for source in sorted(of_source)
+            for i in sorted(of_source.pop(source), key=lambda i: _claim_order(figures[i]))
+        ]
         read: dict[tuple[ClaimKind, str], _Signature] = {}  # outlets repeat sentences: a subject read once
         signatures: list[_Signature | None] = []
         for i in order:
