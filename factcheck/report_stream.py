@@ -300,16 +300,17 @@ def run_on_workers(
     ) as pool:
         futures = {pool.submit(_in_worker, jobs[i]): i for i in biggest_first}
         for future in as_completed(futures):
+            index = futures.pop(future)  # a done job's results let go once taken, not kept till the last is done
             try:
                 written = future.result()
             except BrokenProcessPool:
-                job = jobs[futures[future]]
+                job = jobs[index]
                 message = (
                     f"a worker process judging {', '.join(job.facts)} ({job.claims:,} claims) was killed, most likely"
                     " out of memory; fewer --jobs leave each more of it"
                 )
                 raise InputError(Problem("--jobs", message)) from None
-            yield futures[future], written
+            yield index, written
 
 
 def run_on_engine(
