@@ -74,8 +74,8 @@ class Stated(Protocol):
     def stated_high(self) -> float | None: ...
 
 
-class Comparable(Stated, Protocol):
-    """What comparing needs of a claim: whose it is, where, and its stated value (a Claim, or a cached row)."""
+class Placed(Protocol):
+    """Whose a claim is, where it stands in the article, and its words (a Claim, or what a store keeps of one)."""
 
     @property
     def source(self) -> str: ...
@@ -87,6 +87,11 @@ class Comparable(Stated, Protocol):
     def text(self) -> str: ...
     @property
     def label(self) -> str | None: ...
+
+
+class Comparable(Stated, Placed, Protocol):
+    """What comparing needs of a claim: whose it is, where, and its stated value (a Claim, or a cached row)."""
+
     @property
     def confidence(self) -> Confidence: ...
     @property

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Generic, Protocol, TypeVar
 
 from factcheck import names, organizations
-from factcheck.compare import NO_CONTEXT, Context, judge
+from factcheck.compare import NO_CONTEXT, Context, Placed, judge
 from factcheck.discover import CandidateFact, discover, policy_for
 from factcheck.models import (
     Claim,
@@ -65,24 +65,9 @@ def bucket_of(claim: Claim, settings: QuoteSettings) -> str | None:
     return BUCKETS.get(claim.kind)
 
 
-class Mention(Protocol):
+class Mention(Placed, Protocol):
     """What grouping and judging read of a quote, person or organization claim: a :class:`Claim` is one, and so
     is the :class:`MentionRow` a store keeps of it in columns."""
-
-    @property
-    def source(self) -> str: ...
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-    @property
-    def text(self) -> str: ...
-
-    @property
-    def label(self) -> str | None: ...
 
     @property
     def title(self) -> str | None: ...
