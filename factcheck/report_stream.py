@@ -341,23 +341,28 @@ def run_on_engine(
         start = end
 
 
-_WORKER: tuple[StoryStore, RuleSet, Context, Mapping[str, Review], FragmentFile] | None = None
+_WORKER: tuple[StoryStore, RuleSet, Context, Mapping[str, Review], str] | None = None
+_WORKER_FILE: FragmentFile | None = None
 
 
 def _start_worker(story: StoryClaims, rules: RuleSet, context: Context, reviews: Mapping[str, Review]) -> None:
     global _WORKER
     assert story.path is not None
     db = sqlite3.connect(Path(story.path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
-    file = tempfile.NamedTemporaryFile(dir=story.spill, suffix=".json", delete=False)  # noqa: SIM115 - the process's
-    _WORKER = (StoryStore(db, story.keys), rules, context, reviews, FragmentFile(file, file.name))
+    _WORKER = (StoryStore(db, story.keys), rules, context, reviews, story.spill)
 
 
 def _in_worker(job: FactJob) -> list[WrittenFact]:
-    """A job's findings written to this process's file: what goes back is where each one is, not its bytes."""
+    """A job's findings written to this process's file: what goes back is where each one is, not its bytes. (The
+    file is made with the first job, so that a folder it cannot be made in is the job's error, not a broken pool.)"""
+    global _WORKER_FILE
     assert _WORKER is not None
-    store, rules, context, reviews, out = _WORKER
-    written = list(write_job(job, store, rules, context, reviews, out))
-    out.file.flush()
+    store, rules, context, reviews, folder = _WORKER
+    if _WORKER_FILE is None:
+        file = tempfile.NamedTemporaryFile(dir=folder, suffix=".json", delete=False)  # noqa: SIM115 - the process's
+        _WORKER_FILE = FragmentFile(file, file.name)
+    written = list(write_job(job, store, rules, context, reviews, _WORKER_FILE))
+    _WORKER_FILE.file.flush()
     return written
 
 
@@ -432,7 +437,12 @@ def write_json_report(
     from factcheck.render.json_format import dump_pieces, report_head_tail
 
     paths = corpus_paths(corpus_dir)
-    report, spill = cache.retrying(lambda: _judge_story(corpus_dir, paths, rules, cache, reviews))
+    try:
+        report, spill = cache.retrying(lambda: _judge_story(corpus_dir, paths, rules, cache, reviews))
+    except OSError as exc:  # the findings wait in temporary files: a full disk, a folder that cannot be written
+        where = exc.filename if isinstance(exc.filename, str) else tempfile.gettempdir()
+        message = f"cannot write the report's temporary files: {exc.strerror or exc} (TMPDIR sets where they go)"
+        raise InputError(Problem(where, message)) from None
     try:
         head, tail = report_head_tail(report)
         for piece in dump_pieces(head, "facts", spill.fragments(), tail):

@@ -5,9 +5,11 @@ article — and the same verdict for the run's exit status."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import os
 import shutil
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -266,3 +268,38 @@ def test_a_worker_killed_under_a_run_is_one_clear_error(
     assert problem.path == "--jobs"
     assert "was killed, most likely out of memory; fewer --jobs" in problem.message
     assert not Path(spills[0].folder).exists()  # the workers' files went with the run
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_temporary_files_that_cannot_be_written_are_one_clear_error(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    workers: int,
+    on_workers: list[int],
+) -> None:
+    """A full disk under the findings' temporary files, here or in a worker: one line naming the file, exit 2,
+    and the folder gone."""
+    from factcheck import cli
+
+    made: list[str] = []
+    mkdtemp = tempfile.mkdtemp
+
+    def kept(*args: object, **kwargs: object) -> str:
+        made.append(mkdtemp(dir=tmp_path))
+        return made[-1]
+
+    def full(*args: object, **kwargs: object) -> object:
+        raise OSError(errno.ENOSPC, "No space left on device", f"{made[-1]}/tmpx.json")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", kept)
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+    engine = LocalEngine(workers, parallel_claims=0)
+    monkeypatch.setattr("factcheck.engine.open_engine", lambda *args: engine)
+    code = cli.main(["report", str(GENEVA), "--format", "json", "--cache-dir", str(tmp_path / "cache")])
+    assert code == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    message = "cannot write the report's temporary files: No space left on device (TMPDIR sets where they go)"
+    assert err == [f"factcheck: {made[-1]}/tmpx.json: {message}"]
+    assert not Path(made[-1]).exists()
+    assert len(on_workers) == workers - 1  # with two, the error came from a worker process
