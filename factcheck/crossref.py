@@ -703,7 +703,7 @@ def _judge_passage(
                 continue
             fields = against.get(words)
             if fields is None:
-                fields = against[words] = _against_reference(
+                fields = against[words] = _compared_to_reference(
                     words, reference_text, aligned(words, reference_text), settings
                 )
             extras.append(fields)
@@ -721,7 +721,9 @@ def _judge_passage(
     return GroupedFact(info, tuple(members), judged, reason, None if extras is None else tuple(extras))
 
 
-def _against_reference(words: str, reference_text: str, found: Alignment, settings: QuoteSettings) -> dict[str, object]:
+def _compared_to_reference(
+    words: str, reference_text: str, found: Alignment, settings: QuoteSettings
+) -> dict[str, object]:
     """A quote's fields against the passage's reference wording: whether it is part of it, and its changes."""
     fields: dict[str, object] = {"partial": found.same_passage and not found.differs and found.partial}
     # Its words against the reference's (a quote in the passage only through another one is shown too).

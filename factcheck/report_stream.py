@@ -3,16 +3,16 @@
 The story's claims stay in the claim cache. The store's SQL engine groups them by fact (one ``GROUP BY`` over
 the story's articles), and each *job* — one rule's fact, or one group of cross-outlet buckets (people with
 their quotes, organizations, figures no rule placed) — reads only its own facts' claims, judges them, sets the
-editors' reviews and turns each finding into the bytes the report holds (the figures no rule placed are grouped
-from the columns and subjects the store keeps of them, and only each candidate fact's claims are read whole).
-What a job hands back of a finding is
-small besides those bytes: where it sorts, its verdicts counted per source, whether it fails the run. The bytes
-go to a spill (memory, then a temporary file past :data:`SPILL_BYTES`); once every job is done the report is
-written in order: sources with their counts, the findings copied from the spill in report order, the errors.
+editors' reviews and writes each finding's bytes to a temporary file (cross-outlet facts are grouped from the
+few columns the store keeps of their claims, and only then is each fact's claims read whole; a quote's, person's
+or organization's :data:`PART_CLAIMS` at a time). What a job hands back of a finding is where its bytes are,
+where it sorts, its verdicts counted per source and whether it fails the run; once every job is done the report
+is written in order: sources with their counts, the findings copied from the files in report order, the errors.
 
 So memory is that of the largest fact, not of the story. On a big story with ``--jobs`` above one, jobs run on
-worker processes that open the store themselves and write each finding's bytes to a file of their own: no claims
-and no findings travel between processes, only where each finding's bytes are.
+worker processes that open the store themselves and write to files of their own: no claims and no findings
+travel between processes. (A cluster engine sends findings' bytes back: they wait in a spill file, in memory up
+to :data:`SPILL_BYTES`.)
 The bytes are those :func:`factcheck.render.json_format.render` writes for the whole report (tested).
 """
 
@@ -91,7 +91,7 @@ class StoryStore:
 @dataclass(frozen=True)
 class StoryClaims:
     """Where a story's claims are: the claim cache's file (None: a cache in this process's memory) and the
-    keys of the story's articles in it; and the folder where worker processes write the findings' bytes."""
+    keys of the story's articles in it; and the folder where its jobs write the findings' bytes."""
 
     path: str | None
     keys: frozenset[int]
@@ -100,7 +100,7 @@ class StoryClaims:
 
 @dataclass(frozen=True)
 class Spilled:
-    """Where a worker process wrote a finding's bytes: its file, and their offset and length in it."""
+    """Where a job wrote a finding's bytes: its file, and their offset and length in it."""
 
     file: str
     offset: int
@@ -197,9 +197,10 @@ def written_in_parts(
     claims held (a story's most quoted passage may have hundreds of thousands)."""
     head = fact.part(0, 0, ())
     counts: VerdictCounts = {}
-    settled = {"marked": False, "open": False}  # some claim marked for review; some of those still failing runs
+    marked = still_open = False  # a claim marked for review; one of those still failing runs (as failing_severity)
 
     def parts() -> Iterator[tuple[JudgedClaim, ...]]:
+        nonlocal marked, still_open
         for start in range(0, len(fact.members), PART_CLAIMS):
             members = fact.members[start : start + PART_CLAIMS]
             part = fact.part(start, start + len(members), store.claims_at([m.row for m in members]))
@@ -207,17 +208,16 @@ def written_in_parts(
             count_verdicts(part, counts)
             for judged in part.claims:
                 if judged.fingerprint is not None:
-                    settled["marked"] = True
-                    settled["open"] = settled["open"] or is_open(judged)
+                    marked = True
+                    still_open = still_open or is_open(judged)
             yield part.claims
 
     place = out.write(finding_pieces(head, parts()))
-    unsettled = not settled["marked"] or settled["open"]
     return WrittenFact(
         order=(head.status.rank, -head.severity.rank, head.fact.id),
         fragment=place,
         counts=_counted(counts),
-        failing=head.severity if head.status is Status.CONFLICT and unsettled else None,
+        failing=head.severity if head.status is Status.CONFLICT and (not marked or still_open) else None,
     )
 
 
@@ -370,8 +370,8 @@ def _in_worker(job: FactJob) -> list[WrittenFact]:
 
 
 class _Spill:
-    """Findings' bytes in arrival order, and where each one sorts in the report: those written here in a file of
-    its own (in memory up to :data:`SPILL_BYTES`), those of worker processes in theirs, in its ``folder``."""
+    """Findings' bytes in arrival order, and where each one sorts in the report: jobs write theirs to files in its
+    ``folder``; those a cluster sends back go to a file of its own (in memory up to :data:`SPILL_BYTES`)."""
 
     def __init__(self) -> None:
         self.file: IO[bytes] = tempfile.SpooledTemporaryFile(max_size=SPILL_BYTES)  # noqa: SIM115 - closed by close()
