@@ -134,7 +134,7 @@ def run_check(
             by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
             copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
-            story = story_context([e.source for e in entries], copies)
+            story = story_context([e.source for e in entries], copies, cache.wire_groups)
             checked_ids = frozenset(c.source.id for c in checked)
             grouped = _CrossrefOnce([e.key for e in entries], rules, cache, story[0], checked_ids)
             outcome = _check_group(checked, entries, rules, cache, decisions, grouped, story[0])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,7 +32,7 @@ from factcheck.models import (
     WireCopies,
 )
 from factcheck.rules.loader import RuleSet
-from factcheck.wires import WireArticle, body_fingerprint, independent_sources, wire_credit, wire_groups
+from factcheck.wires import WireArticle, WireGroup, body_fingerprint, independent_sources, wire_credit, wire_groups
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache, CorpusEntry
@@ -208,10 +208,15 @@ def source_summaries(
     return out
 
 
-def story_context(sources: Sequence[Source], copies: Sequence[WireArticle]) -> tuple[Context, list[WireCopies]]:
-    """Which sources are copies of one wire story (found by their texts, or declared), and when each was
-    published: what comparing a story's facts needs besides their claims."""
-    groups = wire_groups(copies)
+def story_context(
+    sources: Sequence[Source],
+    copies: Sequence[WireArticle],
+    grouping: Callable[[Sequence[WireArticle]], list[WireGroup]] = wire_groups,
+) -> tuple[Context, list[WireCopies]]:
+    """Which sources are copies of one wire story (found by their texts, or declared, by ``grouping``: the claim
+    cache keeps what it found of a set of articles), and when each was published: what comparing a story's
+    facts needs besides their claims."""
+    groups = grouping(copies)
     outlets = {s.id: s.outlet for s in sources}
     wires = [
         WireCopies(
@@ -311,9 +316,8 @@ def cached_report(corpus_dir: Path, rules: RuleSet, cache: ClaimCache) -> Report
         matches = list(cache.matches(e.key for e in entries))
         sources = [e.source for e in entries]
         copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
-        return build_report(
-            corpus_dir.as_posix(), sources, matches, rules, problems, copies=copies, engine=cache.engine
-        )
+        story = story_context(sources, copies, cache.wire_groups)
+        return build_report(corpus_dir.as_posix(), sources, matches, rules, problems, story=story, engine=cache.engine)
 
     return cache.retrying(from_cache)
 

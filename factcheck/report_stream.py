@@ -459,7 +459,8 @@ def _judge_story(
     entries, problems = cache.load(paths, rules)
     sources = [e.source for e in entries]
     with collecting_later():
-        context, wires = story_context(sources, [wire_article(e.source, e.credit, e.fingerprint) for e in entries])
+        copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
+        context, wires = story_context(sources, copies, cache.wire_groups)
     keys = frozenset(e.key for e in entries)
     jobs = fact_jobs(cache.fact_sizes(keys))
     spill = _Spill()

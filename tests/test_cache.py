@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from factcheck import cache as cache_module
 from factcheck.cache import CACHE_FILE, ClaimCache, default_cache_dir, ruleset_key
 from factcheck.pipeline import cached_report, run_report
 from factcheck.rules.loader import load_rules
+from factcheck.wires import WireArticle, WireGroup, body_fingerprint, wire_groups
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus" / "geneva-2022"
@@ -203,3 +206,147 @@ def test_cli_without_a_usable_default_cache_goes_on_uncached(tmp_path: Path, mon
     assert "going on without a cache" in result.stderr
     explicit = run("report", "--cache-dir", unusable)
     assert explicit.code == 2 and "cannot create the cache folder" in explicit.stderr
+
+
+# --- wire groups kept for the next run over the same articles ------------------------------------------------------
+
+WIRE_BODY = (
+    "Negotiators from both countries met for more than seven hours in a lakeside villa on Monday, and both "
+    "delegations left without an agreement on the troops massed along the border, officials said after the talks. "
+    "The deputy ministers agreed to keep talking, and a second round is planned in Brussels later this week."
+)
+
+
+def wire_copies() -> list[WireArticle]:
+    """Two copies of one wire story, a declared wire's own article, and an outlet's own story."""
+    print_ = body_fingerprint(WIRE_BODY)
+    own = body_fingerprint("An outlet's own reporting, in words no other outlet used for the same meeting today.")
+    return [
+        WireArticle("a-post", "Post", "2022-01-10", None, "AP", print_),
+        WireArticle("b-times", "Times", "2022-01-10T12:00", None, None, print_),
+        WireArticle("c-ap", "AP", "2022-01-10T09:00", "AP", "AP", print_),
+        WireArticle("d-herald", "Herald", "2022-01-11", None, None, own),
+    ]
+
+
+def counting_groups(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the cache found wire groups afresh (a list holding the count)."""
+    calls = [0]
+    found = cache_module.wire_groups
+
+    def counted(copies: Sequence[WireArticle]) -> list[WireGroup]:
+        calls[0] += 1
+        return found(copies)
+
+    monkeypatch.setattr(cache_module, "wire_groups", counted)
+    return calls
+
+
+def test_wire_groups_are_kept_for_the_same_articles_in_any_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = counting_groups(monkeypatch)
+    copies = wire_copies()
+    expected = wire_groups(copies)
+    assert expected and expected[0].members == ("a-post", "b-times", "c-ap")  # the example has a group to keep
+    with ClaimCache(tmp_path / "c") as cache:
+        assert cache.wire_groups(copies) == expected
+    with ClaimCache(tmp_path / "c") as cache:  # another run: read back, not found again
+        assert cache.wire_groups(list(reversed(copies))) == expected
+    assert calls[0] == 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"fingerprint": body_fingerprint("A different body for the outlet's story, shorter and all its own.")},
+        {"outlet": "Herald Tribune"},
+        {"order": "2022-01-12"},
+        {"declared": "Reuters"},
+        {"credit": "Reuters"},
+        {"id": "d-herald-2"},
+    ],
+)
+def test_any_change_to_what_grouping_reads_finds_them_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: dict[str, object]
+) -> None:
+    calls = counting_groups(monkeypatch)
+    copies = wire_copies()
+    changed = [*copies[:3], replace(copies[3], **change)]  # type: ignore[arg-type]
+    with ClaimCache(tmp_path / "c") as cache:
+        cache.wire_groups(copies)
+        assert cache.wire_groups(changed) == wire_groups(changed)
+        assert cache.wire_groups(copies) == wire_groups(copies)  # the first set is still kept
+    assert calls[0] == 2
+
+
+def test_kept_wire_groups_that_do_not_read_back_are_found_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = counting_groups(monkeypatch)
+    copies = wire_copies()
+    with ClaimCache(tmp_path / "c") as cache:
+        cache.wire_groups(copies)
+    for damage in (b"not json", b'[{"name": "AP"}]', b'{"name": 1}', "a text, not bytes"):
+        db = sqlite3.connect(tmp_path / "c" / CACHE_FILE)
+        with db:
+            db.execute("UPDATE wire_groups SET groups=?", (damage,))
+        db.close()
+        with ClaimCache(tmp_path / "c") as cache:
+            assert cache.wire_groups(copies) == wire_groups(copies)
+            assert not cache.rebuilt
+        with ClaimCache(tmp_path / "c") as cache:  # found afresh and kept again
+            assert cache.wire_groups(copies) == wire_groups(copies)
+    assert calls[0] == 5
+
+
+def test_only_the_most_recently_used_sets_of_articles_are_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "WIRE_STORIES", 2)
+    calls = counting_groups(monkeypatch)
+    copies = wire_copies()
+    stories = [copies, copies[:3], copies[1:]]
+    with ClaimCache(tmp_path / "c") as cache:
+        cache.wire_groups(stories[0])
+        cache.wire_groups(stories[1])
+        cache.wire_groups(stories[0])  # used again: the second is now the least recently used
+        cache.wire_groups(stories[2])  # a third set lets the second go
+        assert cache._db.execute("SELECT count(*) FROM wire_groups").fetchone() == (2,)
+        assert calls[0] == 3
+        cache.wire_groups(stories[0])
+        assert calls[0] == 3
+        cache.wire_groups(stories[1])
+        assert calls[0] == 4
+
+
+def test_a_cache_that_cannot_be_written_still_finds_wire_groups(tmp_path: Path) -> None:
+    copies = wire_copies()
+    with ClaimCache(tmp_path / "c") as cache:
+        cache._db.execute("PRAGMA query_only = ON")  # as a read-only file would be
+        assert cache.wire_groups(copies) == wire_groups(copies)
+        assert cache._db.execute("SELECT count(*) FROM wire_groups").fetchone() == (0,)
+        assert not cache._db.in_transaction
+
+
+def test_a_cache_another_run_is_writing_to_does_not_hold_wire_groups_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    monkeypatch.setattr(cache_module, "BRIEF_WAIT", 0.05)
+    copies = wire_copies()
+    with ClaimCache(tmp_path / "c", timeout=60) as cache:
+        holder = sqlite3.connect(tmp_path / "c" / CACHE_FILE, isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another run's write: reading goes on, writing waits
+        try:
+            started = time.monotonic()
+            assert cache.wire_groups(copies) == wire_groups(copies)
+            assert time.monotonic() - started < 30  # not the cache's 60 s wait for its own writes
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+        assert cache._db.execute("PRAGMA busy_timeout").fetchone() == (60_000,)
+        assert cache._db.execute("SELECT count(*) FROM wire_groups").fetchone() == (0,)
+        cache.wire_groups(copies)  # free again: kept
+        assert cache._db.execute("SELECT count(*) FROM wire_groups").fetchone() == (1,)
