@@ -44,6 +44,7 @@ import heapq
 import json
 import math
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -1139,7 +1140,9 @@ def _edges(
             postings[term].append(n)
     # A common term proposes only the subjects that share a second one of the strongest terms with it.
     common = {t: set(p) for t, p in postings.items() if settings.common_postings < len(p) <= settings.max_postings}
-    candidates: list[set[int]] = []
+    # Each subject's candidates, sorted, 4 bytes each (a set would take 30 or more: a big story's largest block
+    # has tens of thousands of subjects with hundreds of candidates each).
+    candidates: list[array[int]] = []
     both: dict[tuple[str, str], set[int]] = {}  # subjects alike share their strongest terms: each pair's, once
     for a, vector in enumerate(vectors):
         strongest = sorted(vector, key=lambda t: (-vector[t], t))[: settings.top_terms]
@@ -1159,13 +1162,24 @@ def _edges(
                     both[pair] = common[pair[0]] & common[pair[1]]
                 found |= both[pair]
         found.discard(a)
-        candidates.append(found)
+        candidates.append(array("i", sorted(found)))
     keys = [frozenset(v) for v in vectors]
+    # Each subject's most similar so far, at most max_neighbors, the least similar first (a heap on similarity,
+    # then on the other subject's index reversed: of two as similar, the lower index is kept). Only these are
+    # held: a big block's subjects have hundreds of candidates above min_edge each.
     near: list[list[tuple[float, int]]] = [[] for _ in vectors]
+    keep = settings.max_neighbors
+
+    def offer(kept: list[tuple[float, int]], sim: float, other: int) -> None:
+        if len(kept) < keep:
+            heapq.heappush(kept, (sim, -other))
+        elif keep and (sim, -other) > kept[0]:
+            heapq.heapreplace(kept, (sim, -other))
+
     for a in range(len(vectors)):
         va, sa, ka = vectors[a], sigs[a], keys[a]
-        for b in sorted(candidates[a]):
-            if b < a and a in candidates[b]:
+        for b in candidates[a]:
+            if b < a and _holds(candidates[b], a):
                 continue  # done from b
             sb = sigs[b]
             if _apart(sa, sb):
@@ -1175,13 +1189,20 @@ def _edges(
             if _same_fact_type(sa, sb, specific):
                 sim += settings.concept_bonus
             if sim >= settings.min_edge:
-                near[a].append((sim, b))
-                near[b].append((sim, a))
+                offer(near[a], sim, b)
+                offer(near[b], sim, a)
     edges: dict[tuple[int, int], float] = {}
     for a, found_near in enumerate(near):
-        for sim, b in heapq.nsmallest(settings.max_neighbors, found_near, key=lambda x: (-x[0], x[1])):
+        for sim, minus_b in found_near:
+            b = -minus_b
             edges[(min(a, b), max(a, b))] = sim
     return dict(sorted(edges.items()))
+
+
+def _holds(ordered: array[int], x: int) -> bool:
+    """Whether a sorted array holds ``x``."""
+    at = bisect_left(ordered, x)
+    return at < len(ordered) and ordered[at] == x
 
 
 def _apart(a: _Signature, b: _Signature) -> bool:
