@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import importlib.util
@@ -593,3 +594,54 @@ def test_geneva_discovery_mixes_no_two_rule_defined_facts() -> None:
     for fact in discover(claims, DEFAULT):
         facts = {labels[key] for c in fact.claims if (key := (c.source, c.start, c.end)) in labels}
         assert len(facts) <= 1, (fact.id, facts)
+
+
+# --- the similarity graph: each subject's best neighbours only ----------------------------------------------------
+
+_TERMS = ("talks", "troops", "border", "hours", "meeting", "villa")
+
+
+@st.composite
+def _subject_vectors(draw: st.DrawFn) -> tuple[list[dict[str, float]], list[_Signature]]:
+    """Subjects of one block with a few terms each from a small vocabulary (many share terms) and weights from a
+    few values (many similarities tie)."""
+    vectors: list[dict[str, float]] = []
+    sigs: list[_Signature] = []
+    for _ in range(draw(st.integers(2, 24))):
+        terms = draw(st.lists(st.sampled_from(_TERMS), min_size=1, max_size=4, unique=True))
+        vector = {t: draw(st.sampled_from((0.25, 0.5, 1.0))) for t in terms}
+        vectors.append(vector)
+        sig = _Signature(
+            block=("quantity", "troops", ""),
+            terms=tuple(sorted(vector.items())),
+            concept=None,
+            concepts=frozenset(),
+            rivals=frozenset(),
+            places=frozenset(),
+            surface=(),
+            unit_label=None,
+        )
+        sigs.append(sig)
+    return vectors, sigs
+
+
+@given(_subject_vectors(), st.integers(0, 4))
+@settings(max_examples=150, deadline=None)
+def test_each_subject_keeps_its_most_similar_neighbours_ties_to_the_lower_index(
+    subjects: tuple[list[dict[str, float]], list[_Signature]], keep: int
+) -> None:
+    from factcheck.discover import _edges
+
+    vectors, sigs = subjects
+    roomy = dataclasses.replace(DEFAULT, max_neighbors=len(vectors), top_terms=len(_TERMS))
+    every = _edges(vectors, sigs, frozenset(), roomy)  # every pair compared, above min_edge
+    near: dict[int, list[tuple[float, int]]] = {a: [] for a in range(len(vectors))}
+    for (a, b), sim in every.items():
+        near[a].append((sim, b))
+        near[b].append((sim, a))
+    expected: dict[tuple[int, int], float] = {}
+    for a, found in near.items():
+        for sim, b in sorted(found, key=lambda x: (-x[0], x[1]))[:keep]:
+            expected[(min(a, b), max(a, b))] = sim
+    bounded = dataclasses.replace(roomy, max_neighbors=keep)
+    assert _edges(vectors, sigs, frozenset(), bounded) == dict(sorted(expected.items()))
