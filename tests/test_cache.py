@@ -300,9 +300,7 @@ def test_kept_wire_groups_that_do_not_read_back_are_found_afresh(
     assert calls[0] == 5
 
 
-def test_only_the_most_recently_used_sets_of_articles_are_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_only_the_most_recently_used_sets_of_articles_are_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache_module, "WIRE_STORIES", 2)
     calls = counting_groups(monkeypatch)
     copies = wire_copies()
