@@ -17,13 +17,15 @@ CLAIMS_SCHEMA = "factcheck.claims/1"
 
 
 def claim_fields(claim: Claim) -> dict[str, Any]:
+    return _fields(claim, *_own_bounds(claim), kind=True)
+
+
+def _own_bounds(claim: Claim) -> tuple[Any, Any]:
+    """The bounds of what the claim allows, as JSON (nulls for a claim without an interval)."""
     interval = claim.interval
-    return _fields(
-        claim,
-        bound(claim, interval.low) if interval else None,
-        bound(claim, interval.high) if interval else None,
-        kind=True,
-    )
+    if interval is None:
+        return None, None
+    return bound(claim, interval.low), bound(claim, interval.high)
 
 
 def _fields(claim: Claim, low: Any, high: Any, *, kind: bool) -> dict[str, Any]:
@@ -65,10 +67,7 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
         fields = _fields(claim, low, high, kind=False)
         fields["interval"] = words
     else:
-        interval = claim.interval
-        low = bound(claim, interval.low) if interval else None
-        high = bound(claim, interval.high) if interval else None
-        fields = _fields(claim, low, high, kind=False)
+        fields = _fields(claim, *_own_bounds(claim), kind=False)
         fields["interval"] = None
     fields["verdict"] = judged.verdict
     fields["reason"] = judged.reason
