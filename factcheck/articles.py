@@ -87,9 +87,20 @@ def decode(path: Path, data: bytes) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
+def check_file_name(name: str) -> None:
+    """An error for a file name that is not valid UTF-8 (bytes the file system's encoding could not decode): no
+    report, JSON document or cache can hold it. The error shows its undecodable bytes as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        raise InputError(Problem(shown, "the file name is not valid UTF-8: rename the file", line=1)) from None
+
+
 def read_article(path: Path, published: dt.date | None = None, require_front_matter: bool = True) -> Article:
     """Read one article file. ``published`` overrides (or, without front matter, supplies) the reference date."""
     name = str(path)
+    check_file_name(name)
     try:
         data = path.read_bytes()
     except IsADirectoryError:

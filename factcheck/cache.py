@@ -504,7 +504,7 @@ def _wire_story(copies: Sequence[WireArticle]) -> bytes:
     digest = hashlib.blake2b(f"{__version__}\0{CACHE_LAYOUT}".encode(), digest_size=32)
     for copy in sorted(copies, key=lambda c: c.id):
         for part in (copy.id, copy.outlet, copy.order, copy.declared, copy.credit):
-            data = b"\xff" if part is None else part.encode()  # never the UTF-8 of a string
+            data = b"\xff" if part is None else part.encode("utf-8", "surrogatepass")  # 0xff: never in UTF-8
             digest.update(len(data).to_bytes(8, "big"))
             digest.update(data)
         digest.update(len(copy.fingerprint).to_bytes(8, "big"))

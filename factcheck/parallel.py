@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck.articles import decode, parse_article
+from factcheck.articles import check_file_name, decode, parse_article
 from factcheck.errors import InputError, Problem
 from factcheck.lines import LineIndex
 from factcheck.models import Article, FactMatch, Source
@@ -64,6 +64,7 @@ def analyze_file(name: str, known_digest: str | None, rules: RuleSet) -> Analysi
     from factcheck.wires import body_fingerprint, wire_credit
 
     try:
+        check_file_name(name)
         data = Path(name).read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         if known_digest == digest:

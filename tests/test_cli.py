@@ -299,6 +299,23 @@ def test_report_keeps_the_good_articles_when_one_is_bad(tmp_path: Path, kind: st
     assert result.stderr_lines[0].startswith(f"factcheck: {bad}")
 
 
+def test_an_article_whose_file_name_is_not_utf8_is_one_error_and_the_others_are_reported(tmp_path: Path) -> None:
+    name = os.fsdecode(b"zz-bad\xff.md")  # a name the file system's encoding cannot decode
+    folder, bad = _corpus_with(tmp_path, name, (CORPUS / "the-week.md").read_bytes())
+    if not bad.exists():  # pragma: no cover - a file system that refuses such names
+        pytest.skip("this file system does not keep names that are not UTF-8")
+    shown = str(folder / "zz-bad\\xff.md")
+    for cache in (["--cache-dir", tmp_path / "cache"], ["--no-cache"]):
+        result = run("report", folder, "--rules", REPO / "rules", "--format", "json", *cache, cwd=tmp_path)
+        match = one_error(result, shown)
+        assert match["message"] == "the file name is not valid UTF-8: rename the file"
+        document = json.loads(result.stdout)
+        assert [s["id"] for s in document["sources"]] == GOOD_SOURCES
+        assert [e["path"] for e in document["errors"]] == [shown]
+    checked = run("check", bad, "--against", folder, "--rules", REPO / "rules", "--cache-dir", tmp_path / "cache")
+    one_error(checked, shown)
+
+
 def test_report_in_the_terminal_format_still_prints_the_others(tmp_path: Path) -> None:
     folder, bad = _corpus_with(tmp_path, "zz-binary.md", BAD_ARTICLES["binary"][0])
     result = run("report", folder, "--rules", REPO / "rules", cwd=tmp_path)
