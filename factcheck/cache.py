@@ -4,9 +4,12 @@ An article is analyzed once per content and rule set: rows are keyed by the file
 bytes and a key of the rules' digest, the program version and this cache's layout. A file whose size and
 modification time are what they were when it was hashed (and not so recent that a same-second edit could hide)
 is taken as unchanged without reading it again. Claims are stored both as columns (what comparing needs, so a
-check loads only the facts it touches, without parsing JSON) and as the full claim JSON (for reports). A figure no
-rule placed also keeps its *subject*, what discovery reads of its sentence (:func:`factcheck.discover.subjects_of`),
-so a report groups a big story's figures from columns and reads whole claims only of the candidate facts found.
+check loads only the facts it touches, without parsing JSON) and whole, in a table of their own so that reading
+columns never reads them: the full claim JSON, and the claim's own fields as the JSON report writes them
+(:func:`factcheck.render.json_format.claim_members`: a report copies them rather than render each claim again).
+A figure no rule placed also keeps its *subject*, what discovery reads of its sentence
+(:func:`factcheck.discover.subjects_of`), so a report groups a big story's figures from columns and reads whole
+claims only of the candidate facts found.
 
 A cache that cannot be read, has another layout or holds rows that do not parse is rebuilt, never trusted;
 every write is one SQLite transaction, so a run cut short leaves the cache as it was before the batch.
@@ -35,6 +38,7 @@ from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
 from factcheck.models import Claim, ClaimKind, Confidence, FactMatch, Location, Source
 from factcheck.parallel import MIN_PARALLEL, Analysis
+from factcheck.render.json_format import REPORT_SCHEMA, ShownClaims, claim_members
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
 from factcheck.wires import WireArticle, WireGroup, wire_groups
@@ -46,7 +50,7 @@ if TYPE_CHECKING:
     from factcheck.discover import Figure
     from factcheck.report_stream import StoryStore
 
-CACHE_LAYOUT = 6
+CACHE_LAYOUT = 7
 CACHE_FILE = "claims.sqlite3"
 ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.
@@ -77,6 +81,7 @@ CREATE TABLE IF NOT EXISTS articles (
     UNIQUE (path, ruleset)
 );
 CREATE TABLE IF NOT EXISTS claims (
+    id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     fact TEXT NOT NULL,
     source TEXT NOT NULL,
@@ -100,8 +105,12 @@ CREATE TABLE IF NOT EXISTS claims (
     party TEXT,
     as_of TEXT,
     distance REAL NOT NULL,
-    subject TEXT,
-    claim TEXT NOT NULL
+    subject TEXT
+);
+CREATE TABLE IF NOT EXISTS whole_claims (
+    id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
+    claim TEXT NOT NULL,
+    shown BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claims_by_fact ON claims (fact, article);
 CREATE INDEX IF NOT EXISTS claims_by_article ON claims (article);
@@ -120,8 +129,9 @@ def default_cache_dir() -> Path:
 
 
 def ruleset_key(rules: RuleSet) -> str:
-    """What cached claims depend on besides the article: the rules, the program and the cache layout."""
-    return hashlib.sha256(f"{rules.digest}\0{__version__}\0{CACHE_LAYOUT}".encode()).hexdigest()
+    """What cached claims depend on besides the article: the rules, the program, the cache layout and the JSON
+    report's schema (a claim's fields are kept as the report writes them)."""
+    return hashlib.sha256(f"{rules.digest}\0{__version__}\0{CACHE_LAYOUT}\0{REPORT_SCHEMA}".encode()).hexdigest()
 
 
 class ClaimRow(NamedTuple):
@@ -248,7 +258,7 @@ class ClaimCache:
         if version == 0:
             db.execute(f"PRAGMA user_version = {CACHE_LAYOUT}")
         # A quick look at every table: a damaged file fails here rather than halfway through a run.
-        for table in ("meta", "articles", "claims", "wire_groups"):
+        for table in ("meta", "articles", "claims", "whole_claims", "wire_groups"):
             db.execute(f"SELECT count(*) FROM {table}").fetchone()
         return db
 
@@ -396,13 +406,21 @@ class ClaimCache:
         )
         row_id = cursor.lastrowid
         assert row_id is not None
+        first = self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
         self._db.executemany(
-            "INSERT INTO claims (article, fact, source, kind, unit, qualifier, low, high, text, label, title, speaker,"
-            ' start, "end", line, col, end_line, end_col, value, confidence, party, as_of, distance, subject, claim)'
+            "INSERT INTO claims (id, article, fact, source, kind, unit, qualifier, low, high, text, label, title,"
+            ' speaker, start, "end", line, col, end_line, end_col, value, confidence, party, as_of, distance, subject)'
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                _claim_row(row_id, match, place, subject)
-                for match, place, subject in zip(done.matches, done.places, done.subjects, strict=True)
+                _claim_row(first + n, row_id, match, place, subject)
+                for n, (match, place, subject) in enumerate(zip(done.matches, done.places, done.subjects, strict=True))
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO whole_claims (id, claim, shown) VALUES (?, ?, ?)",
+            [
+                (first + n, match.claim.model_dump_json(exclude_defaults=True), claim_members(match.claim))
+                for n, match in enumerate(done.matches)
             ],
         )
         return row_id
@@ -542,24 +560,41 @@ def select_rows(
         marks = ",".join("?" * len(keys))
         query += f" AND article IN ({marks})"
         params = (*params, *sorted(keys))
-    return db.execute(query + " ORDER BY article, rowid", params)
+    return db.execute(query + " ORDER BY article, claims.id", params)
 
 
-def read_matches(db: sqlite3.Connection, keys: AbstractSet[int], fact: str | None = None) -> Iterator[FactMatch]:
+def read_matches(
+    db: sqlite3.Connection, keys: AbstractSet[int], fact: str | None = None, shown: ShownClaims | None = None
+) -> Iterator[FactMatch]:
     """The full fact matches of the articles ``keys`` (of one fact, if given) in a cache's database, parsed
-    from their JSON: what a worker process reads of the store through its own connection."""
+    from their JSON: what a worker process reads of the store through its own connection. With ``shown``, each
+    claim is kept there with its fields as the report writes them."""
+    query = "SELECT article, fact, distance, claim, " + ("shown" if shown is not None else "NULL")
+    query += " FROM claims LEFT JOIN whole_claims USING (id) WHERE "
     if fact is None:
-        cursor = select_rows(db, "SELECT article, fact, distance, claim FROM claims WHERE 1", (), keys)
+        cursor = select_rows(db, query + "1", (), keys)
     else:
-        cursor = select_rows(db, "SELECT article, fact, distance, claim FROM claims WHERE fact=?", (fact,), keys)
-    for article, fact_id, distance, claim in cursor:
+        cursor = select_rows(db, query + "fact=?", (fact,), keys)
+    for article, fact_id, distance, claim, members in cursor:
         if article not in keys:
             continue
-        try:
-            parsed = Claim.model_validate_json(claim)
-        except ValidationError:
-            raise sqlite3.DatabaseError("a cached claim does not parse") from None
+        parsed = _parsed(claim, members, shown)
         yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
+
+
+def _parsed(claim: str | None, members: object, shown: ShownClaims | None) -> Claim:
+    """A cached claim parsed (and kept in ``shown`` with its members, if given)."""
+    if claim is None:
+        raise sqlite3.DatabaseError("a cached claim is missing")
+    try:
+        parsed = Claim.model_validate_json(claim)
+    except ValidationError:
+        raise sqlite3.DatabaseError("a cached claim does not parse") from None
+    if shown is not None:
+        if not isinstance(members, bytes):
+            raise sqlite3.DatabaseError("a cached claim's fields are not bytes")
+        shown.add(parsed, members)
+    return parsed
 
 
 def read_figures(
@@ -577,7 +612,7 @@ def read_figures(
     held: dict[str, str] = {}  # each distinct string once: a story repeats its sources, words and subjects
     once = held.setdefault
     query = (
-        'SELECT article, rowid, source, kind, unit, qualifier, low, high, text, start, "end", subject FROM claims'
+        'SELECT article, id, source, kind, unit, qualifier, low, high, text, start, "end", subject FROM claims'
         " WHERE fact=? AND subject IS NOT NULL"
     )
     for article, row, source, kind, unit, qualifier, low, high, text, start, end, subject in select_rows(
@@ -604,7 +639,7 @@ def read_mentions(db: sqlite3.Connection, keys: AbstractSet[int], fact: str) -> 
     found: list[MentionRow] = []
     held: dict[str, str] = {}
     once = held.setdefault
-    query = 'SELECT article, rowid, source, start, "end", text, label, title, speaker FROM claims WHERE fact=?'
+    query = 'SELECT article, id, source, start, "end", text, label, title, speaker FROM claims WHERE fact=?'
     for article, row, source, start, end, text, label, title, speaker in select_rows(db, query, (fact,), keys):
         if article not in keys:
             continue
@@ -623,18 +658,19 @@ def read_mentions(db: sqlite3.Connection, keys: AbstractSet[int], fact: str) -> 
     return found
 
 
-def read_claims_at(db: sqlite3.Connection, rows: Sequence[int]) -> list[Claim]:
-    """The claims of these rows, in the order given."""
+def read_claims_at(db: sqlite3.Connection, rows: Sequence[int], shown: ShownClaims | None = None) -> list[Claim]:
+    """The claims of these rows, in the order given (with ``shown``, each kept there with its fields as the
+    report writes them)."""
     found: dict[int, Claim] = {}
     wanted = sorted(set(rows))
+    column = "shown" if shown is not None else "NULL"
     for at in range(0, len(wanted), _ROWS_PER_QUERY):
         chunk = wanted[at : at + _ROWS_PER_QUERY]
         marks = ",".join("?" * len(chunk))
-        for row, claim in db.execute(f"SELECT rowid, claim FROM claims WHERE rowid IN ({marks})", chunk):
-            try:
-                found[row] = Claim.model_validate_json(claim)
-            except ValidationError:
-                raise sqlite3.DatabaseError("a cached claim does not parse") from None
+        for row, claim, members in db.execute(
+            f"SELECT id, claim, {column} FROM whole_claims WHERE id IN ({marks})", chunk
+        ):
+            found[row] = _parsed(claim, members, shown)
     if len(found) != len(wanted):
         raise sqlite3.DatabaseError("a cached claim is missing")
     return [found[row] for row in rows]
@@ -685,11 +721,12 @@ def _source(path: str, outlet: object, published: object, published_at: object, 
 
 
 def _claim_row(
-    article: int, match: FactMatch, place: tuple[int, int, int, int], subject: str | None
+    claim_id: int, article: int, match: FactMatch, place: tuple[int, int, int, int], subject: str | None
 ) -> tuple[object, ...]:
     claim = match.claim
     line, column, end_line, end_column = place
     return (
+        claim_id,
         article,
         match.fact_id,
         claim.source,
@@ -714,5 +751,4 @@ def _claim_row(
         claim.as_of,
         match.distance,
         subject,
-        claim.model_dump_json(),
     )

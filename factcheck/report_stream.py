@@ -48,7 +48,7 @@ from factcheck.pipeline import (
     story_context,
     wire_article,
 )
-from factcheck.render.json_format import finding_bytes, finding_pieces
+from factcheck.render.json_format import ShownClaims, finding_bytes, finding_pieces
 from factcheck.reviews import is_open, reviewed_finding
 
 if TYPE_CHECKING:
@@ -71,9 +71,9 @@ class StoryStore:
         self.db = db
         self.keys = keys
 
-    def claims(self, fact: str) -> list[Claim]:
-        """A fact's claims, in store order."""
-        return [match.claim for match in read_matches(self.db, self.keys, fact)]
+    def claims(self, fact: str, shown: ShownClaims | None = None) -> list[Claim]:
+        """A fact's claims, in store order (with ``shown``, each kept there with its fields as written)."""
+        return [match.claim for match in read_matches(self.db, self.keys, fact, shown)]
 
     def figures(self, fact: str) -> tuple[list[int], list[Figure], list[str]]:
         """A bucket's figures with their rows and subjects, for discovery (see :func:`cache.read_figures`)."""
@@ -83,9 +83,9 @@ class StoryStore:
         """A bucket's quotes, people or organizations as columns (see :func:`cache.read_mentions`)."""
         return read_mentions(self.db, self.keys, fact)
 
-    def claims_at(self, rows: Sequence[int]) -> list[Claim]:
-        """The claims of these rows, in that order."""
-        return read_claims_at(self.db, rows)
+    def claims_at(self, rows: Sequence[int], shown: ShownClaims | None = None) -> list[Claim]:
+        """The claims of these rows, in that order (with ``shown``, each kept there with its fields as written)."""
+        return read_claims_at(self.db, rows, shown)
 
 
 @dataclass(frozen=True)
@@ -130,14 +130,15 @@ class WrittenReport:
         return threshold is not None and any(s.rank >= threshold.rank for s in self.failing)
 
 
-def written_fact(finding: Finding, reviews: Mapping[str, Review]) -> WrittenFact:
-    """A finding with its reviews set, turned into what the report keeps of it."""
+def written_fact(finding: Finding, reviews: Mapping[str, Review], shown: ShownClaims | None = None) -> WrittenFact:
+    """A finding with its reviews set, turned into what the report keeps of it (its claims written from
+    ``shown`` where it has them)."""
     finding = reviewed_finding(finding, reviews)
     counts: VerdictCounts = {}
     count_verdicts(finding, counts)
     return WrittenFact(
         order=(finding.status.rank, -finding.severity.rank, finding.fact.id),
-        fragment=finding_bytes(finding),
+        fragment=finding_bytes(finding, shown),
         counts=_counted(counts),
         failing=failing_severity(finding),
     )
@@ -179,12 +180,14 @@ def write_job(
                 yield written_in_parts(fact, store, reviews, out)
             return
         findings: Iterable[Finding]
+        shown = ShownClaims()  # the claims read, with their fields as the report writes them
         if job.facts == (UNPLACED,):  # grouped from the store's columns, each candidate's claims read in turn
-            findings = discovered_in_store(store, rules, context)
+            findings = discovered_in_store(store, rules, context, shown=shown)
         else:
-            findings = judge_groups(tuple((fact, tuple(store.claims(fact))) for fact in job.facts), rules, context)
+            claims = tuple((fact, tuple(store.claims(fact, shown))) for fact in job.facts)
+            findings = judge_groups(claims, rules, context)
         for finding in findings:
-            written = written_fact(finding, reviews)
+            written = written_fact(finding, reviews, shown)
             assert isinstance(written.fragment, bytes)
             yield replace(written, fragment=out.write((written.fragment,)))
 
@@ -199,11 +202,14 @@ def written_in_parts(
     counts: VerdictCounts = {}
     marked = still_open = False  # a claim marked for review; one of those still failing runs (as failing_severity)
 
+    shown = ShownClaims()  # a part's claims, with their fields as the report writes them
+
     def parts() -> Iterator[tuple[JudgedClaim, ...]]:
         nonlocal marked, still_open
         for start in range(0, len(fact.members), PART_CLAIMS):
             members = fact.members[start : start + PART_CLAIMS]
-            part = fact.part(start, start + len(members), store.claims_at([m.row for m in members]))
+            shown.clear()
+            part = fact.part(start, start + len(members), store.claims_at([m.row for m in members], shown))
             part = reviewed_finding(part, reviews)
             count_verdicts(part, counts)
             for judged in part.claims:
@@ -212,7 +218,7 @@ def written_in_parts(
                     still_open = still_open or is_open(judged)
             yield part.claims
 
-    place = out.write(finding_pieces(head, parts()))
+    place = out.write(finding_pieces(head, parts(), shown))
     return WrittenFact(
         order=(head.status.rank, -head.severity.rank, head.fact.id),
         fragment=place,
@@ -244,11 +250,16 @@ def grouped_in_store(
 
 
 def discovered_in_store(
-    store: StoryStore, rules: RuleSet, context: Context, about: AbstractSet[str] | None = None
+    store: StoryStore,
+    rules: RuleSet,
+    context: Context,
+    about: AbstractSet[str] | None = None,
+    shown: ShownClaims | None = None,
 ) -> Iterator[Finding]:
     """The facts discovered among a story's figures no rule placed, grouped from the store's columns, each
     candidate's claims then read and judged in turn; with ``about``, only the candidates with a claim of one of
-    these sources are read and judged (what a check of their articles needs)."""
+    these sources are read and judged (what a check of their articles needs). With ``shown``, each candidate's
+    claims are kept there with their fields as the report writes them, until the next candidate's are read."""
     settings = rules.settings.discovery
     if not settings.enabled:
         return
@@ -258,7 +269,9 @@ def discovered_in_store(
         candidates = [c for c in candidates if any(figures[i].source in about for i in c.members)]
     del figures, subjects
     for candidate in candidates:
-        claims = store.claims_at([rows[i] for i in candidate.members])
+        if shown is not None:
+            shown.clear()
+        claims = store.claims_at([rows[i] for i in candidate.members], shown)
         yield discovered_finding(candidate.with_claims(claims), settings, context)
 
 

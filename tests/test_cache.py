@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
@@ -14,7 +15,10 @@ import pytest
 import factcheck
 from factcheck import cache as cache_module
 from factcheck.cache import CACHE_FILE, ClaimCache, default_cache_dir, ruleset_key
+from factcheck.models import Claim
 from factcheck.pipeline import cached_report, run_report
+from factcheck.render.json_format import claim_members
+from factcheck.report_stream import write_json_report
 from factcheck.rules.loader import load_rules
 from factcheck.wires import WireArticle, WireGroup, body_fingerprint, wire_groups
 
@@ -80,6 +84,45 @@ def test_a_changed_article_is_analyzed_again(tmp_path: Path, story: Path) -> Non
     with ClaimCache(tmp_path / "c") as cache:
         report = cached_report(story, RULES, cache)
     assert report == run_report(story, RULES)
+    with contextlib.closing(sqlite3.connect(tmp_path / "c" / CACHE_FILE)) as db:  # the old claims gone whole
+        assert (
+            db.execute("SELECT count(*) FROM claims").fetchone()
+            == db.execute("SELECT count(*) FROM whole_claims JOIN claims USING (id)").fetchone()
+            == db.execute("SELECT count(*) FROM whole_claims").fetchone()
+        )
+
+
+def test_each_claim_is_kept_with_its_fields_as_the_report_writes_them(tmp_path: Path, story: Path) -> None:
+    analyzed(tmp_path / "c", story)
+    with contextlib.closing(sqlite3.connect(tmp_path / "c" / CACHE_FILE)) as db:
+        kept = db.execute("SELECT claim, shown FROM whole_claims").fetchall()
+    assert len(kept) > 100
+    for claim, shown in kept:
+        assert shown == claim_members(Claim.model_validate_json(claim))
+
+
+@pytest.mark.parametrize("damage", ["fields-not-bytes", "claim-missing"])
+def test_a_json_report_from_a_damaged_cache_rebuilds_it(tmp_path: Path, story: Path, damage: str) -> None:
+    folder = tmp_path / "c"
+    expected = json_report(folder, story)
+    with contextlib.closing(sqlite3.connect(folder / CACHE_FILE)) as db:
+        if damage == "fields-not-bytes":
+            db.execute("UPDATE whole_claims SET shown = 'text'")
+        else:
+            db.execute("DELETE FROM whole_claims WHERE id IN (SELECT id FROM whole_claims LIMIT 3)")
+        db.commit()
+    with ClaimCache(folder) as cache:
+        pieces: list[bytes] = []
+        write_json_report(story, RULES, cache, {}, pieces.append)
+        assert cache.rebuilt and cache.analyzed == 5
+    assert b"".join(pieces) == expected
+
+
+def json_report(folder: Path, story: Path) -> bytes:
+    pieces: list[bytes] = []
+    with ClaimCache(folder) as cache:
+        write_json_report(story, RULES, cache, {}, pieces.append)
+    return b"".join(pieces)
 
 
 def test_a_same_size_edit_within_the_same_second_is_seen(tmp_path: Path, story: Path) -> None:
@@ -125,7 +168,7 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, story: Path, damage: str) ->
         if damage == "foreign-layout":
             db.execute("PRAGMA user_version = 99")
         else:
-            db.execute("UPDATE claims SET claim = '{not json'")
+            db.execute("UPDATE whole_claims SET claim = '{not json'")
         db.commit()
         db.close()
     with ClaimCache(folder) as cache:

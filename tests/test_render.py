@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import io
 import json
 import os
@@ -12,7 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.models import Report
+from factcheck.intervals import Interval
+from factcheck.models import Claim, JudgedClaim, Reason, Report, Review, ReviewDecision, Verdict, WordChange
 from factcheck.pipeline import run_report
 from factcheck.render import REPORT_FORMATS
 from factcheck.render.terminal import console_for, render_to
@@ -165,3 +168,69 @@ def test_a_report_written_to_a_file_is_the_report_written_to_a_string(report: Re
         handle.write("")  # text written before the bytes keeps its place
         render(report, handle)
     assert path.read_text(encoding="utf-8") == rendered(report, "json")
+
+
+# --- a judged claim's bytes from what analysis kept of its claim -------------------------------------------------
+
+
+@functools.cache
+def corpus_claims() -> list[Claim]:
+    """Every judged claim of the bundled story: dates, times, durations, figures, quotes, people, organizations."""
+    found = run_report(ROOT / "corpus" / "geneva-2022", load_rules(ROOT / "rules"))
+    return sorted({j.claim for f in found.findings for j in f.claims}, key=lambda c: (c.source, c.start, c.kind))
+
+
+@given(data=st.data())
+def test_a_judged_claim_written_from_its_kept_fields_is_the_claim_written_whole(data: st.DataObject) -> None:
+    from factcheck.render.json_format import claim_members, item_bytes, judged_claim_bytes, judged_fields
+
+    claim = data.draw(st.sampled_from(corpus_claims()))
+    own, compared = claim.interval, None
+    if own is not None and data.draw(st.booleans()):  # compared as it was, or wider (as a fact's rule may widen it)
+        wider = data.draw(st.tuples(st.integers(0, 90), st.integers(0, 90), st.booleans(), st.booleans()))
+        compared = Interval(
+            low=None if own.low is None else own.low - wider[0],
+            high=None if own.high is None else own.high + wider[1],
+            low_open=wider[2],
+            high_open=wider[3],
+        )
+    review = data.draw(
+        st.none()
+        | st.builds(
+            Review,
+            fingerprint=st.just("0" * 32),
+            decision=st.sampled_from(ReviewDecision),
+            editor=st.text(max_size=5),
+            at=st.just(dt.datetime(2022, 1, 11, 9, 30, tzinfo=dt.UTC)),
+            note=st.none() | st.text(max_size=5),
+        )
+    )
+    judged = JudgedClaim(
+        claim=claim,
+        compared=compared,
+        verdict=data.draw(st.sampled_from(Verdict)),
+        fingerprint=None if review is None else review.fingerprint,
+        review=review,
+        reason=data.draw(st.none() | st.sampled_from(Reason)),
+        reference=data.draw(st.booleans()),
+        partial=data.draw(st.booleans()),
+        changes=data.draw(st.lists(st.builds(WordChange, op=st.just("added"), words=st.text(max_size=5)), max_size=2)),
+    )
+    # as a claim stands in its finding's list in the report: the finding an item of the report's facts
+    whole = item_bytes({"claims": [judged_fields(judged)]})
+    kept = judged_claim_bytes(judged, claim_members(claim))
+    assert whole == b'{\n      "claims": [' + kept + b"\n      ]\n    }"
+    assert judged_claim_bytes(judged) == kept  # with nothing kept, the claim's fields are made afresh
+
+
+def test_claims_are_known_by_identity_not_by_equality() -> None:
+    from factcheck.render.json_format import ShownClaims
+
+    claim = corpus_claims()[0]
+    shown = ShownClaims()
+    shown.add(claim, b"kept")
+    assert shown.members(claim) == b"kept"
+    same = claim.model_copy()
+    assert same == claim and shown.members(same) is None  # an equal claim made anew is written afresh
+    shown.clear()
+    assert shown.members(claim) is None

@@ -9,7 +9,18 @@ from typing import Any, BinaryIO, TextIO
 import orjson
 
 from factcheck.intervals import Interval
-from factcheck.models import CheckFinding, CheckReport, Claim, ClaimKind, Finding, JudgedClaim, Report, Review
+from factcheck.models import (
+    CheckFinding,
+    CheckReport,
+    Claim,
+    ClaimKind,
+    Finding,
+    JudgedClaim,
+    Reason,
+    Report,
+    Review,
+    Verdict,
+)
 from factcheck.render.values import bound, interval_words, stated
 
 REPORT_SCHEMA = "factcheck.report/2"
@@ -63,40 +74,120 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
     claim = judged.claim
     compared = judged.compared
     if compared is not None:  # the claim's bounds as compared, and their words
-        low, high, words = _compared_fields(claim, compared)
+        low, high, words, _ = _compared_fields(claim, compared)
         fields = _fields(claim, low, high, kind=False)
-        fields["interval"] = words
     else:
         fields = _fields(claim, *_own_bounds(claim), kind=False)
-        fields["interval"] = None
-    fields["verdict"] = judged.verdict
-    fields["reason"] = judged.reason
-    fields["fingerprint"] = judged.fingerprint
-    fields["review"] = review_fields(judged.review)
-    if claim.kind is ClaimKind.QUOTE:
+        words = None
+    fields.update(_judgement(judged, words))
+    return fields
+
+
+def _judgement(judged: JudgedClaim, words: str | None) -> dict[str, Any]:
+    """What judging a claim adds to its fields: the words of its interval as compared, its verdict and review."""
+    fields: dict[str, Any] = {
+        "interval": words,
+        "verdict": judged.verdict,
+        "reason": judged.reason,
+        "fingerprint": judged.fingerprint,
+        "review": review_fields(judged.review),
+    }
+    if judged.claim.kind is ClaimKind.QUOTE:
         fields["reference"] = judged.reference
         fields["partial"] = judged.partial
         fields["changes"] = [{"op": c.op, "words": c.words, "reference": c.reference} for c in judged.changes]
     return fields
 
 
-_COMPARED: dict[tuple[ClaimKind, float | None, float | None, bool, bool], tuple[Any, Any, str]] = {}
+_COMPARED: dict[tuple[ClaimKind, float | None, float | None, bool, bool], tuple[Any, Any, str, bytes]] = {}
 
 
-def _compared_fields(claim: Claim, interval: Interval) -> tuple[Any, Any, str]:
-    """A compared interval's bounds and words: the same for every claim of a kind with that interval (a fact of
-    a big story has thousands), so made once each."""
+def _compared_fields(claim: Claim, interval: Interval) -> tuple[Any, Any, str, bytes]:
+    """A compared interval's bounds, words and bounds as members of a claim in the report: the same for every
+    claim of a kind with that interval (a fact of a big story has thousands), so made once each."""
     key = (claim.kind, interval.low, interval.high, interval.low_open, interval.high_open)
     done = _COMPARED.get(key)
     if done is None:
         if len(_COMPARED) > 100_000:
             _COMPARED.clear()
-        done = _COMPARED[key] = (
-            bound(claim, interval.low),
-            bound(claim, interval.high),
-            interval_words(claim, interval),
-        )
+        low, high = bound(claim, interval.low), bound(claim, interval.high)
+        done = _COMPARED[key] = (low, high, interval_words(claim, interval), _members({"low": low, "high": high}))
     return done
+
+
+# --- a judged claim's bytes from what analysis made of its claim ---------------------------------------------------
+
+_CLAIM_DEPTH = b"\n" + b" " * 8  # a finding's claims in the report: the list's items at 8 spaces, their fields at 10
+_OPEN, _CLOSE = _CLAIM_DEPTH + b"{", _CLAIM_DEPTH + b"}"
+_LOW = _CLAIM_DEPTH + b'  "low": '
+_UNIT = b"," + _CLAIM_DEPTH + b'  "unit": '
+
+
+def _members(fields: dict[str, Any]) -> bytes:
+    """These fields as members of a claim in the report, each on its line (no braces): ``{`` and ``}`` around
+    the members of a claim's parts, joined by commas, are the claim as :func:`dump` writes it there."""
+    return orjson.dumps(fields, option=_INDENT)[1:-2].replace(b"\n", _CLAIM_DEPTH)
+
+
+def claim_members(claim: Claim) -> bytes:
+    """A claim's own fields (its own bounds) as members of a judged claim in the report: what judging does not
+    change, made once when the claim is analyzed and kept with it in the claim cache."""
+    return _members(_fields(claim, *_own_bounds(claim), kind=False))
+
+
+def judged_claim_bytes(judged: JudgedClaim, members: bytes | None = None) -> bytes:
+    """A judged claim as an item of its finding's claims in the report, from ``members`` (what
+    :func:`claim_members` made of its claim; made now when not given): the bytes :func:`judged_fields` makes,
+    without building the fields of a claim a big story's report writes millions of."""
+    claim = judged.claim
+    if members is None:
+        members = claim_members(claim)
+    compared = judged.compared
+    words = None
+    if compared is not None:  # its own bounds give way to those compared
+        _, _, words, bounds = _compared_fields(claim, compared)
+        cut = members.index(_LOW)
+        members = b"".join((members[:cut], bounds, members[members.index(_UNIT, cut) :]))
+    return b"".join((_OPEN, members, b",", _judgement_members(judged, words), _CLOSE))
+
+
+_JUDGEMENTS: dict[tuple[str | None, Verdict, Reason | None, bool, bool, bool], bytes] = {}
+
+
+def _judgement_members(judged: JudgedClaim, words: str | None) -> bytes:
+    """:func:`_judgement` as members of the claim: those of a claim that is no finding, unreviewed, with no
+    changed words, are the same for all its fact's claims of its verdict, so made once each."""
+    if judged.fingerprint is not None or judged.review is not None or judged.changes:
+        return _members(_judgement(judged, words))
+    quote = judged.claim.kind is ClaimKind.QUOTE
+    key = (words, judged.verdict, judged.reason, quote, judged.reference, judged.partial)
+    done = _JUDGEMENTS.get(key)
+    if done is None:
+        if len(_JUDGEMENTS) > 100_000:
+            _JUDGEMENTS.clear()
+        done = _JUDGEMENTS[key] = _members(_judgement(judged, words))
+    return done
+
+
+class ShownClaims:
+    """Claims read from the claim cache with what :func:`claim_members` made of each when it was analyzed: a
+    claim judged as it was read is written from them. A claim is known by identity (each one is held here, so
+    no other object takes its identity); one made anew while judging is rendered afresh."""
+
+    __slots__ = ("_held",)
+
+    def __init__(self) -> None:
+        self._held: dict[int, tuple[Claim, bytes]] = {}
+
+    def add(self, claim: Claim, members: bytes) -> None:
+        self._held[id(claim)] = (claim, members)
+
+    def members(self, claim: Claim) -> bytes | None:
+        held = self._held.get(id(claim))
+        return held[1] if held is not None and held[0] is claim else None
+
+    def clear(self) -> None:
+        self._held.clear()
 
 
 def review_fields(review: Review | None) -> dict[str, Any] | None:
@@ -191,27 +282,36 @@ def item_bytes(item: Any) -> bytes:
     return orjson.dumps(item, option=_INDENT).replace(b"\n", b"\n    ")
 
 
-def finding_bytes(finding: Finding) -> bytes:
-    """A fact's finding as the report document holds it: what a report written fact by fact keeps of it."""
-    return item_bytes(finding_fields(finding))
-
-
 _CLAIMS_INDENT = b"\n" + b" " * 6  # a finding's claims in the report: the report's list at 4 spaces, the finding's at 6
 
 
-def finding_pieces(finding: Finding, parts: Iterable[Sequence[JudgedClaim]]) -> Iterator[bytes]:
-    """The bytes :func:`finding_bytes` makes of ``finding`` with the claims of ``parts`` (its own left out), piece
-    by piece: a fact with hundreds of thousands of claims is written a part of them at a time."""
-    head = finding_bytes(finding.model_copy(update={"claims": ()}))
+def finding_bytes(finding: Finding, shown: ShownClaims | None = None) -> bytes:
+    """A fact's finding as the report document holds it: what a report written fact by fact keeps of it (its
+    claims written from ``shown`` where it has them)."""
+    return b"".join(finding_pieces(finding, (finding.claims,), shown))
+
+
+def finding_pieces(
+    finding: Finding, parts: Iterable[Sequence[JudgedClaim]], shown: ShownClaims | None = None
+) -> Iterator[bytes]:
+    """The bytes the report document holds of ``finding`` with the claims of ``parts`` (its own left out), piece
+    by piece: a fact with hundreds of thousands of claims is written a part of them at a time. A claim in
+    ``shown`` is written from the members kept of it."""
+    head = item_bytes(finding_fields(finding.model_copy(update={"claims": ()})))
     cut = head.rindex(b"[]")  # the claims are the finding's last field
     yield head[: cut + 1]
     empty = True
     for part in parts:
         if part:  # the part's claims as the list would hold them, less its brackets
-            listed = orjson.dumps([judged_fields(j) for j in part], option=_INDENT).replace(b"\n", _CLAIMS_INDENT)
-            yield (b"" if empty else b",") + listed[1 : -len(_CLAIMS_INDENT) - 1]
+            kept = shown.members if shown is not None else _none
+            listed = b",".join([judged_claim_bytes(j, kept(j.claim)) for j in part])
+            yield listed if empty else b"," + listed
             empty = False
     yield (b"]" if empty else _CLAIMS_INDENT + b"]") + head[cut + 2 :]
+
+
+def _none(claim: Claim) -> None:
+    return None
 
 
 def dump_pieces(
