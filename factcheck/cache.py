@@ -114,6 +114,7 @@ CREATE TABLE IF NOT EXISTS whole_claims (
 );
 CREATE INDEX IF NOT EXISTS claims_by_fact ON claims (fact, article);
 CREATE INDEX IF NOT EXISTS claims_by_article ON claims (article);
+CREATE INDEX IF NOT EXISTS claims_by_kind ON claims (fact, kind, article);
 CREATE TABLE IF NOT EXISTS wire_groups (story BLOB PRIMARY KEY, groups BLOB NOT NULL, used_ns INTEGER NOT NULL);
 """
 
@@ -257,9 +258,11 @@ class ClaimCache:
         db.executescript(_SCHEMA)
         if version == 0:
             db.execute(f"PRAGMA user_version = {CACHE_LAYOUT}")
-        # A quick look at every table: a damaged file fails here rather than halfway through a run.
+        # A quick look at every table: a file that is not a cache fails here rather than halfway through a run
+        # (a row, not a count: counting a big cache's claims reads all of them; damage further in is found when
+        # read, and the cache rebuilt then).
         for table in ("meta", "articles", "claims", "whole_claims", "wire_groups"):
-            db.execute(f"SELECT count(*) FROM {table}").fetchone()
+            db.execute(f"SELECT * FROM {table} LIMIT 1").fetchone()
         return db
 
     def _rebuild(self) -> sqlite3.Connection:
@@ -510,10 +513,10 @@ class ClaimCache:
 
         return StoryStore(self._db, frozenset(keys))
 
-    def fact_sizes(self, keys: Iterable[int]) -> list[tuple[str, int]]:
-        """The facts these articles state and how many claims each has, in fact order: a ``GROUP BY`` in the
-        store, over the story's articles only."""
-        return fact_sizes(self._db, set(keys))
+    def story_sizes(self, keys: Iterable[int], split: str) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """The facts these articles state and how many claims each has, in fact order; and the kinds of the fact
+        ``split``'s claims with how many each (see :func:`story_sizes`)."""
+        return story_sizes(self._db, set(keys), split)
 
 
 def _wire_story(copies: Sequence[WireArticle]) -> bytes:
@@ -564,17 +567,27 @@ def select_rows(
 
 
 def read_matches(
-    db: sqlite3.Connection, keys: AbstractSet[int], fact: str | None = None, shown: ShownClaims | None = None
+    db: sqlite3.Connection,
+    keys: AbstractSet[int],
+    fact: str | None = None,
+    shown: ShownClaims | None = None,
+    kinds: Sequence[str] = (),
 ) -> Iterator[FactMatch]:
-    """The full fact matches of the articles ``keys`` (of one fact, if given) in a cache's database, parsed
-    from their JSON: what a worker process reads of the store through its own connection. With ``shown``, each
-    claim is kept there with its fields as the report writes them."""
+    """The full fact matches of the articles ``keys`` (of one fact, and of these kinds, if given) in a cache's
+    database, parsed from their JSON: what a worker process reads of the store through its own connection. With
+    ``shown``, each claim is kept there with its fields as the report writes them."""
     query = "SELECT article, fact, distance, claim, " + ("shown" if shown is not None else "NULL")
     query += " FROM claims LEFT JOIN whole_claims USING (id) WHERE "
+    params: tuple[object, ...] = ()
     if fact is None:
-        cursor = select_rows(db, query + "1", (), keys)
+        query += "1"
     else:
-        cursor = select_rows(db, query + "fact=?", (fact,), keys)
+        query += "fact=?"
+        params = (fact,)
+    if kinds:
+        query += f" AND kind IN ({','.join('?' * len(kinds))})"
+        params = (*params, *kinds)
+    cursor = select_rows(db, query, params, keys)
     for article, fact_id, distance, claim, members in cursor:
         if article not in keys:
             continue
@@ -598,32 +611,35 @@ def _parsed(claim: str | None, members: object, shown: ShownClaims | None) -> Cl
 
 
 def read_figures(
-    db: sqlite3.Connection, keys: AbstractSet[int], fact: str
+    db: sqlite3.Connection, keys: AbstractSet[int], fact: str, kinds: Sequence[str] = ()
 ) -> tuple[list[int], list[Figure], list[str]]:
     """The figures of one fact (the bucket of figures no rule placed) that discovery reads, in the articles
-    ``keys``: each one's row, its figure and its subject as analysis kept it, in store order. Columns only: no
-    claim is parsed, so a big story's figures are grouped in a fraction of its claims' memory."""
+    ``keys`` (of these kinds only, if given): each one's row, its figure and its subject as analysis kept it, in
+    store order. Columns only: no claim is parsed, so a big story's figures are grouped in a fraction of its
+    claims' memory."""
     from factcheck.discover import Figure
 
     rows: list[int] = []
     figures: list[Figure] = []
     subjects: list[str] = []
-    kinds, qualifiers = _KINDS, _QUALIFIERS
+    kind_of, qualifiers = _KINDS, _QUALIFIERS
     held: dict[str, str] = {}  # each distinct string once: a story repeats its sources, words and subjects
     once = held.setdefault
     query = (
         'SELECT article, id, source, kind, unit, qualifier, low, high, text, start, "end", subject FROM claims'
         " WHERE fact=? AND subject IS NOT NULL"
     )
+    if kinds:
+        query += f" AND kind IN ({','.join('?' * len(kinds))})"
     for article, row, source, kind, unit, qualifier, low, high, text, start, end, subject in select_rows(
-        db, query, (fact,), keys
+        db, query, (fact, *kinds), keys
     ):
         if article not in keys:
             continue
         rows.append(row)
         unit = None if unit is None else once(unit, unit)
         figure = Figure(
-            once(source, source), start, end, kinds[kind], once(text, text), low, high, qualifiers[qualifier], unit
+            once(source, source), start, end, kind_of[kind], once(text, text), low, high, qualifiers[qualifier], unit
         )
         figures.append(figure)
         subjects.append(once(subject, subject))
@@ -676,23 +692,33 @@ def read_claims_at(db: sqlite3.Connection, rows: Sequence[int], shown: ShownClai
     return [found[row] for row in rows]
 
 
-def fact_sizes(db: sqlite3.Connection, keys: AbstractSet[int]) -> list[tuple[str, int]]:
-    """Each fact the articles ``keys`` state, with its number of claims, in fact order."""
+def story_sizes(
+    db: sqlite3.Connection, keys: AbstractSet[int], split: str
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """Each fact the articles ``keys`` state, with its number of claims, in fact order; and the kinds of the
+    claims of the fact ``split`` (the bucket of figures no rule placed), with theirs, in kind order. One
+    ``GROUP BY`` in the store (over an index that holds fact, kind and article, for a big story)."""
+    grouped = "SELECT fact, CASE WHEN fact=? THEN kind END AS part, count(*) FROM claims"
+    ordered = " GROUP BY fact, part ORDER BY fact, part"
+    rows: list[tuple[str, str | None, int]]
     if len(keys) <= _FEW_ARTICLES:
         marks = ",".join("?" * len(keys))
-        rows = db.execute(
-            f"SELECT fact, count(*) FROM claims WHERE article IN ({marks}) GROUP BY fact ORDER BY fact", sorted(keys)
-        )
-        return [(str(fact), int(n)) for fact, n in rows]
-    db.execute("CREATE TEMP TABLE IF NOT EXISTS story (article INTEGER PRIMARY KEY)")
-    try:
-        db.executemany("INSERT OR IGNORE INTO temp.story VALUES (?)", ((k,) for k in sorted(keys)))
-        rows = db.execute(
-            "SELECT fact, count(*) FROM claims JOIN temp.story USING (article) GROUP BY fact ORDER BY fact"
-        )
-        return [(str(fact), int(n)) for fact, n in rows]
-    finally:
-        db.execute("DELETE FROM temp.story")
+        rows = db.execute(f"{grouped} WHERE article IN ({marks}){ordered}", (split, *sorted(keys))).fetchall()
+    else:
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS story (article INTEGER PRIMARY KEY)")
+        try:
+            db.executemany("INSERT OR IGNORE INTO temp.story VALUES (?)", ((k,) for k in sorted(keys)))
+            query = f"{grouped} INDEXED BY claims_by_kind JOIN temp.story USING (article){ordered}"
+            rows = db.execute(query, (split,)).fetchall()
+        finally:
+            db.execute("DELETE FROM temp.story")
+    facts: dict[str, int] = {}
+    kinds: list[tuple[str, int]] = []
+    for fact, kind, n in rows:
+        facts[str(fact)] = facts.get(str(fact), 0) + int(n)
+        if kind is not None:
+            kinds.append((str(kind), int(n)))
+    return list(facts.items()), kinds
 
 
 def _stderr_console() -> Console:

@@ -331,10 +331,10 @@ def _report(args: argparse.Namespace) -> int:
     from factcheck.rules.loader import load_rules
 
     rules = load_rules(args.rules)
-    corpus_paths(args.corpus)  # a missing or empty folder is an error before any cache is opened
+    paths = corpus_paths(args.corpus)  # a missing or empty folder is an error before any cache is opened
     threshold = None if args.fail_on == "never" else Severity(args.fail_on)
     if args.format == "json":
-        return _json_report(args, rules, threshold)
+        return _json_report(args, rules, threshold, paths)
     with _open_cache(args, [args.corpus]) as cache:
         report = cached_report(args.corpus, rules, cache)
         if args.format == "html":  # the page shows each article's text with its claims marked
@@ -360,9 +360,9 @@ def _report(args: argparse.Namespace) -> int:
     return ExitCode.FINDINGS if fails(report, threshold) else ExitCode.CLEAN
 
 
-def _json_report(args: argparse.Namespace, rules: RuleSet, threshold: Severity | None) -> int:
-    """``report --format json``: written fact by fact from the claim store, never held whole (an archive's
-    report is bigger than memory); the same bytes as the report rendered whole."""
+def _json_report(args: argparse.Namespace, rules: RuleSet, threshold: Severity | None, paths: Sequence[Path]) -> int:
+    """``report --format json`` of the story's articles ``paths``: written fact by fact from the claim store,
+    never held whole (an archive's report is bigger than memory); the same bytes as the report rendered whole."""
     from factcheck.render.json_format import byte_sink
     from factcheck.report_stream import write_json_report
     from factcheck.reviews import ReviewStore, decisions_path
@@ -371,11 +371,11 @@ def _json_report(args: argparse.Namespace, rules: RuleSet, threshold: Severity |
         reviews = store.reviews()
     with _open_cache(args, [args.corpus]) as cache:
         if args.output is None:
-            written = write_json_report(args.corpus, rules, cache, reviews, byte_sink(sys.stdout))
+            written = write_json_report(args.corpus, rules, cache, reviews, byte_sink(sys.stdout), paths)
             sys.stdout.flush()
         else:
             with atomic_writer(args.output) as handle:  # in place only when whole
-                written = write_json_report(args.corpus, rules, cache, reviews, byte_sink(handle))
+                written = write_json_report(args.corpus, rules, cache, reviews, byte_sink(handle), paths)
     if written.errors:
         _print_problems([Problem(e.path, e.message, e.line) for e in written.errors])
         return ExitCode.INPUT_ERROR

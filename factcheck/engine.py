@@ -45,10 +45,12 @@ class FactTask:
 @dataclass(frozen=True)
 class FactJob:
     """Facts judged together, named (their claims are read where the job runs), and how many claims they have
-    (the biggest jobs are started first)."""
+    (the biggest jobs are started first); with ``kinds``, only the claims of these kinds (discovery groups the
+    figures of each kind on their own, so a big story's are grouped on several workers at once)."""
 
     facts: tuple[str, ...]
     claims: int
+    kinds: tuple[str, ...] = ()
 
 
 def judge_task(task: FactTask, rules: RuleSet, context: Context) -> list[Finding]:

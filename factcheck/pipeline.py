@@ -105,14 +105,19 @@ def policy_for(rules: RuleSet, fact_id: str) -> tuple[FactInfo, Policy]:
 BUCKET_GROUPS = ((PEOPLE, QUOTES), (ORGANIZATIONS,), (UNPLACED,))
 
 
-def fact_jobs(sizes: Iterable[tuple[str, int]]) -> list[FactJob]:
+def fact_jobs(sizes: Iterable[tuple[str, int]], figure_kinds: Iterable[tuple[str, int]] = ()) -> list[FactJob]:
     """How a story's facts, with these many claims each, are judged: the groups of :data:`BUCKET_GROUPS` first,
-    then each rule's fact alone, in fact order."""
+    then each rule's fact alone, in fact order. With the kinds of the figures no rule placed (and how many
+    claims each), each kind is a job of its own: discovery groups each kind's figures apart from the others'."""
     count = dict(sizes)
-    jobs = []
+    kinds = dict(figure_kinds)
+    jobs: list[FactJob] = []
     for group in BUCKET_GROUPS:
         present = tuple(fact for fact in group if fact in count)
-        if present:
+        if present == (UNPLACED,) and len(kinds) > 1:
+            del count[UNPLACED]
+            jobs.extend(FactJob(present, kinds[kind], (kind,)) for kind in sorted(kinds))
+        elif present:
             jobs.append(FactJob(present, sum(count.pop(fact) for fact in present)))
     jobs.extend(FactJob((fact,), count[fact]) for fact in sorted(count))
     return jobs

@@ -71,13 +71,15 @@ class StoryStore:
         self.db = db
         self.keys = keys
 
-    def claims(self, fact: str, shown: ShownClaims | None = None) -> list[Claim]:
-        """A fact's claims, in store order (with ``shown``, each kept there with its fields as written)."""
-        return [match.claim for match in read_matches(self.db, self.keys, fact, shown)]
+    def claims(self, fact: str, shown: ShownClaims | None = None, kinds: Sequence[str] = ()) -> list[Claim]:
+        """A fact's claims (of these kinds, if given), in store order (with ``shown``, each kept there with its
+        fields as written)."""
+        return [match.claim for match in read_matches(self.db, self.keys, fact, shown, kinds)]
 
-    def figures(self, fact: str) -> tuple[list[int], list[Figure], list[str]]:
-        """A bucket's figures with their rows and subjects, for discovery (see :func:`cache.read_figures`)."""
-        return read_figures(self.db, self.keys, fact)
+    def figures(self, fact: str, kinds: Sequence[str] = ()) -> tuple[list[int], list[Figure], list[str]]:
+        """A bucket's figures (of these kinds, if given) with their rows and subjects, for discovery (see
+        :func:`cache.read_figures`)."""
+        return read_figures(self.db, self.keys, fact, kinds)
 
     def mentions(self, fact: str) -> list[MentionRow]:
         """A bucket's quotes, people or organizations as columns (see :func:`cache.read_mentions`)."""
@@ -182,9 +184,9 @@ def write_job(
         findings: Iterable[Finding]
         shown = ShownClaims()  # the claims read, with their fields as the report writes them
         if job.facts == (UNPLACED,):  # grouped from the store's columns, each candidate's claims read in turn
-            findings = discovered_in_store(store, rules, context, shown=shown)
+            findings = discovered_in_store(store, rules, context, shown=shown, kinds=job.kinds)
         else:
-            claims = tuple((fact, tuple(store.claims(fact, shown))) for fact in job.facts)
+            claims = tuple((fact, tuple(store.claims(fact, shown, job.kinds))) for fact in job.facts)
             findings = judge_groups(claims, rules, context)
         for finding in findings:
             written = written_fact(finding, reviews, shown)
@@ -255,15 +257,17 @@ def discovered_in_store(
     context: Context,
     about: AbstractSet[str] | None = None,
     shown: ShownClaims | None = None,
+    kinds: Sequence[str] = (),
 ) -> Iterator[Finding]:
     """The facts discovered among a story's figures no rule placed, grouped from the store's columns, each
     candidate's claims then read and judged in turn; with ``about``, only the candidates with a claim of one of
     these sources are read and judged (what a check of their articles needs). With ``shown``, each candidate's
-    claims are kept there with their fields as the report writes them, until the next candidate's are read."""
+    claims are kept there with their fields as the report writes them, until the next candidate's are read. With
+    ``kinds``, only the figures of these kinds are grouped (each kind is grouped apart from the others)."""
     settings = rules.settings.discovery
     if not settings.enabled:
         return
-    rows, figures, subjects = store.figures(UNPLACED)
+    rows, figures, subjects = store.figures(UNPLACED, kinds)
     candidates = discover_figures(figures, subjects)
     if about is not None:
         candidates = [c for c in candidates if any(figures[i].source in about for i in c.members)]
@@ -346,7 +350,10 @@ def run_on_engine(
         while end < len(jobs) and (end == start or filled + jobs[end].claims <= claims_per_window):
             filled += jobs[end].claims
             end += 1
-        tasks = [FactTask(tuple((fact, tuple(store.claims(fact))) for fact in job.facts)) for job in jobs[start:end]]
+        tasks = [
+            FactTask(tuple((fact, tuple(store.claims(fact, kinds=job.kinds))) for fact in job.facts))
+            for job in jobs[start:end]
+        ]
         with collecting_later():
             written = [written_fact(finding, reviews) for finding in engine.judge(tasks, rules, context)]
         del tasks
@@ -444,12 +451,15 @@ def write_json_report(
     cache: ClaimCache,
     reviews: Mapping[str, Review],
     write: Callable[[bytes], object],
+    paths: Sequence[Path] | None = None,
 ) -> WrittenReport:
     """The JSON report of a story folder (what ``report --format json`` writes), written through ``write`` fact
-    by fact; unreadable articles are its errors. The same bytes as rendering the report built whole."""
+    by fact; unreadable articles are its errors. The same bytes as rendering the report built whole. ``paths``:
+    the folder's articles, if already listed."""
     from factcheck.render.json_format import dump_pieces, report_head_tail
 
-    paths = corpus_paths(corpus_dir)
+    if paths is None:
+        paths = corpus_paths(corpus_dir)
     try:
         report, spill = cache.retrying(lambda: _judge_story(corpus_dir, paths, rules, cache, reviews))
     except OSError as exc:  # the findings wait in temporary files: a full disk, a folder that cannot be written
@@ -475,7 +485,7 @@ def _judge_story(
         copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
         context, wires = story_context(sources, copies, cache.wire_groups)
     keys = frozenset(e.key for e in entries)
-    jobs = fact_jobs(cache.fact_sizes(keys))
+    jobs = fact_jobs(*cache.story_sizes(keys, UNPLACED))
     spill = _Spill()
     story = StoryClaims(None if cache.path is None else str(cache.path), keys, spill.folder)
     try:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck import cache as cache_module
 from factcheck import report_stream
 from factcheck.articles import read_article
 from factcheck.cache import ClaimCache
@@ -248,6 +249,33 @@ def test_jobs_are_the_facts_grouped_as_judging_groups_them() -> None:
     assert [job.claims for job in jobs] == [task.size for task in tasks]
     assert jobs[0].facts == ("factcheck.people", "factcheck.quotes")  # a quote's speaker is one of the people
     assert fact_jobs([]) == []
+
+
+def test_figures_no_rule_placed_are_a_job_per_kind() -> None:
+    sizes = [("a.rule", 3), ("factcheck.people", 4), ("factcheck.unplaced", 10)]
+    jobs = fact_jobs(sizes, [("date", 4), ("quantity", 6)])
+    assert [(job.facts, job.claims, job.kinds) for job in jobs] == [
+        (("factcheck.people",), 4, ()),
+        (("factcheck.unplaced",), 4, ("date",)),
+        (("factcheck.unplaced",), 6, ("quantity",)),
+        (("a.rule",), 3, ()),
+    ]
+    assert [job.kinds for job in fact_jobs(sizes, [("date", 10)])] == [(), (), ()]  # one kind: one job
+
+
+@pytest.mark.parametrize("few", [0, 10_000], ids=["story-table", "named-articles"])
+def test_a_storys_sizes_are_its_facts_and_its_figures_kinds_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few: int
+) -> None:
+    monkeypatch.setattr(cache_module, "_FEW_ARTICLES", few)  # both ways of reading a story's articles
+    rules = load_rules(REPO / "rules")
+    with ClaimCache(tmp_path / "cache") as cache:
+        entries, _ = cache.load(sorted(GENEVA.glob("*.md")), rules)
+        matches = list(cache.matches(e.key for e in entries))
+        facts, kinds = cache.story_sizes([e.key for e in entries], "factcheck.unplaced")
+    assert facts == sorted(Counter(m.fact_id for m in matches).items())
+    unplaced = Counter(m.claim.kind.value for m in matches if m.fact_id == "factcheck.unplaced")
+    assert kinds == sorted(unplaced.items()) and len(kinds) > 1  # the bundled story's discovery is split
 
 
 def _killed(job: FactJob) -> list[WrittenFact]:
