@@ -2,10 +2,11 @@
 
 The story's claims stay in the claim cache. The store's SQL engine groups them by fact (one ``GROUP BY`` over
 the story's articles), and each *job* — one rule's fact, or one group of cross-outlet buckets (people with
-their quotes, organizations, figures no rule placed) — reads only its own facts' claims, judges them, sets the
-editors' reviews and writes each finding's bytes to a temporary file (cross-outlet facts are grouped from the
-few columns the store keeps of their claims, and only then is each fact's claims read whole; a quote's, person's
-or organization's :data:`PART_CLAIMS` at a time). What a job hands back of a finding is where its bytes are,
+their quotes, organizations, figures no rule placed of one kind) — reads only its own facts' claims, judges them,
+sets the editors' reviews and writes each finding's bytes to a temporary file (cross-outlet facts are grouped from
+the few columns the store keeps of their claims, and only then is each fact's claims read whole; a quote's,
+person's or organization's :data:`PART_CLAIMS` at a time). A claim is written from its fields as analysis kept
+them in the store, with what judging says of it. What a job hands back of a finding is where its bytes are,
 where it sorts, its verdicts counted per source and whether it fails the run; once every job is done the report
 is written in order: sources with their counts, the findings copied from the files in report order, the errors.
 
