@@ -554,11 +554,18 @@ def _read_wire_groups(data: object) -> list[WireGroup] | None:
 
 
 def select_rows(
-    db: sqlite3.Connection, query: str, params: tuple[object, ...], keys: AbstractSet[int]
+    db: sqlite3.Connection,
+    query: str,
+    params: tuple[object, ...],
+    keys: AbstractSet[int],
+    kinds: Sequence[str] = (),
 ) -> Iterable[tuple[Any, ...]]:
-    """Rows of ``query`` (ordered by article, then as stored), from the articles in ``keys`` when they are a
-    few of what the cache holds (a story's check in a cache shared by many stories), else all of them (the
-    caller keeps the wanted ones: one scan beats thousands of look-ups)."""
+    """Rows of ``query`` (ordered by article, then as stored) of claims of these kinds (all, if none are given),
+    from the articles in ``keys`` when they are a few of what the cache holds (a story's check in a cache shared
+    by many stories), else all of them (the caller keeps the wanted ones: one scan beats thousands of look-ups)."""
+    if kinds:
+        query += f" AND kind IN ({','.join('?' * len(kinds))})"
+        params = (*params, *kinds)
     if len(keys) <= _FEW_ARTICLES:
         marks = ",".join("?" * len(keys))
         query += f" AND article IN ({marks})"
@@ -578,16 +585,10 @@ def read_matches(
     ``shown``, each claim is kept there with its fields as the report writes them."""
     query = "SELECT article, fact, distance, claim, " + ("shown" if shown is not None else "NULL")
     query += " FROM claims LEFT JOIN whole_claims USING (id) WHERE "
-    params: tuple[object, ...] = ()
     if fact is None:
-        query += "1"
+        cursor = select_rows(db, query + "1", (), keys, kinds)
     else:
-        query += "fact=?"
-        params = (fact,)
-    if kinds:
-        query += f" AND kind IN ({','.join('?' * len(kinds))})"
-        params = (*params, *kinds)
-    cursor = select_rows(db, query, params, keys)
+        cursor = select_rows(db, query + "fact=?", (fact,), keys, kinds)
     for article, fact_id, distance, claim, members in cursor:
         if article not in keys:
             continue
@@ -629,10 +630,8 @@ def read_figures(
         'SELECT article, id, source, kind, unit, qualifier, low, high, text, start, "end", subject FROM claims'
         " WHERE fact=? AND subject IS NOT NULL"
     )
-    if kinds:
-        query += f" AND kind IN ({','.join('?' * len(kinds))})"
     for article, row, source, kind, unit, qualifier, low, high, text, start, end, subject in select_rows(
-        db, query, (fact, *kinds), keys
+        db, query, (fact,), keys, kinds
     ):
         if article not in keys:
             continue
