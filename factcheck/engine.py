@@ -15,7 +15,7 @@ engine only ever sees one fact's claims per task, never pairs across the corpus.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from factcheck.compare import Context
     from factcheck.models import Claim, Finding, Review
     from factcheck.parallel import Analysis
-    from factcheck.report_stream import StoryClaims, StoryStore, WrittenFact
+    from factcheck.report_stream import StoryClaims, StoryStore, WrittenJob
     from factcheck.rules.loader import RuleSet
 
 ENGINES = ("local", "dask")
@@ -87,7 +87,7 @@ class Engine(ABC):
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
-    ) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
+    ) -> Iterator[tuple[int, WrittenJob]]:
         """A report's jobs judged and written (see :mod:`factcheck.report_stream`), by job index, in any order:
         by default each job's claims are read here (from ``store``) and judged by :meth:`judge`."""
         from factcheck.report_stream import run_on_engine
@@ -135,7 +135,7 @@ class LocalEngine(Engine):
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
-    ) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
+    ) -> Iterator[tuple[int, WrittenJob]]:
         """Here, or on ``jobs`` worker processes reading the store themselves for a story of
         :data:`~factcheck.report_stream.PARALLEL_CLAIMS` claims or more in a cache file."""
         from factcheck.report_stream import PARALLEL_CLAIMS, run_here, run_on_workers

@@ -19,6 +19,8 @@ The bytes are those :func:`factcheck.render.json_format.render` writes for the w
 
 from __future__ import annotations
 
+import errno
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -28,7 +30,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, BinaryIO
 
 from factcheck.cache import read_claims_at, read_figures, read_matches, read_mentions
 from factcheck.collecting import collecting_later
@@ -113,13 +115,21 @@ class Spilled:
 @dataclass(frozen=True)
 class WrittenFact:
     """A judged fact as the report needs it: its place in the report (status, severity, id), its bytes in the
-    document, its claims' verdicts per source (agree, conflict, single, updated) and, if it is a conflict that
-    still fails runs, its severity."""
+    document and, if it is a conflict that still fails runs, its severity."""
 
     order: tuple[int, int, str]
     fragment: bytes | Spilled
-    counts: tuple[tuple[str, int, int, int, int], ...]
     failing: Severity | None
+
+
+@dataclass(frozen=True)
+class WrittenJob:
+    """A job's written facts, and its claims' verdicts counted per source over all of them (agree, conflict,
+    single, updated): one count a source per job, not per fact, is what goes back from a worker. The counts are
+    whole once ``facts`` has been taken (a job run in this process writes its facts as they are taken)."""
+
+    facts: Iterable[WrittenFact]
+    counts: VerdictCounts
 
 
 @dataclass(frozen=True)
@@ -133,24 +143,17 @@ class WrittenReport:
         return threshold is not None and any(s.rank >= threshold.rank for s in self.failing)
 
 
-def written_fact(finding: Finding, reviews: Mapping[str, Review], shown: ShownClaims | None = None) -> WrittenFact:
+def written_fact(
+    finding: Finding, reviews: Mapping[str, Review], counts: VerdictCounts, shown: ShownClaims | None = None
+) -> WrittenFact:
     """A finding with its reviews set, turned into what the report keeps of it (its claims written from
-    ``shown`` where it has them)."""
+    ``shown`` where it has them); its claims' verdicts are added to ``counts``."""
     finding = reviewed_finding(finding, reviews)
-    counts: VerdictCounts = {}
     count_verdicts(finding, counts)
     return WrittenFact(
         order=(finding.status.rank, -finding.severity.rank, finding.fact.id),
         fragment=finding_bytes(finding, shown),
-        counts=_counted(counts),
         failing=failing_severity(finding),
-    )
-
-
-def _counted(counts: VerdictCounts) -> tuple[tuple[str, int, int, int, int], ...]:
-    return tuple(
-        (source, agree, conflict, single, updated)
-        for source, (agree, conflict, single, updated) in sorted(counts.items())
     )
 
 
@@ -175,12 +178,14 @@ def write_job(
     context: Context,
     reviews: Mapping[str, Review],
     out: FragmentFile,
+    counts: VerdictCounts,
 ) -> Iterator[WrittenFact]:
-    """One job: its facts' claims read, judged, reviewed and written to ``out``, a finding at a time."""
+    """One job: its facts' claims read, judged, reviewed and written to ``out``, a finding at a time; their
+    verdicts added to ``counts``."""
     with collecting_later():
         if all(is_bucket(fact) for fact in job.facts) and job.facts != (UNPLACED,):  # people, quotes, organizations
             for fact in grouped_facts_in_store(store, job.facts, rules):
-                yield written_in_parts(fact, store, reviews, out)
+                yield written_in_parts(fact, store, reviews, out, counts)
             return
         findings: Iterable[Finding]
         shown = ShownClaims()  # the claims read, with their fields as the report writes them
@@ -190,19 +195,22 @@ def write_job(
             claims = tuple((fact, tuple(store.claims(fact, shown, job.kinds))) for fact in job.facts)
             findings = judge_groups(claims, rules, context)
         for finding in findings:
-            written = written_fact(finding, reviews, shown)
+            written = written_fact(finding, reviews, counts, shown)
             assert isinstance(written.fragment, bytes)
             yield replace(written, fragment=out.write((written.fragment,)))
 
 
 def written_in_parts(
-    fact: GroupedFact[MentionRow], store: StoryStore, reviews: Mapping[str, Review], out: FragmentFile
+    fact: GroupedFact[MentionRow],
+    store: StoryStore,
+    reviews: Mapping[str, Review],
+    out: FragmentFile,
+    counts: VerdictCounts,
 ) -> WrittenFact:
     """A quote, person or organization fact's finding written to ``out`` with its claims read, reviewed and
     written :data:`PART_CLAIMS` at a time: the bytes, counts and verdict of :func:`written_fact`, never all its
     claims held (a story's most quoted passage may have hundreds of thousands)."""
     head = fact.part(0, 0, ())
-    counts: VerdictCounts = {}
     marked = still_open = False  # a claim marked for review; one of those still failing runs (as failing_severity)
 
     shown = ShownClaims()  # a part's claims, with their fields as the report writes them
@@ -225,7 +233,6 @@ def written_in_parts(
     return WrittenFact(
         order=(head.status.rank, -head.severity.rank, head.fact.id),
         fragment=place,
-        counts=_counted(counts),
         failing=head.severity if head.status is Status.CONFLICT and (not marked or still_open) else None,
     )
 
@@ -290,13 +297,14 @@ def run_here(
     rules: RuleSet,
     context: Context,
     reviews: Mapping[str, Review],
-) -> Iterator[Iterator[WrittenFact]]:
+) -> Iterator[WrittenJob]:
     """Each job in this process, in the order given (each one's findings to be taken before the next job's),
     the findings' bytes written to a file in ``story.spill``."""
     with tempfile.NamedTemporaryFile(dir=story.spill, suffix=".json", delete=False) as file:
         out = FragmentFile(file, file.name)
         for job in jobs:
-            yield write_job(job, store, rules, context, reviews, out)
+            counts: VerdictCounts = {}
+            yield WrittenJob(write_job(job, store, rules, context, reviews, out, counts), counts)
             file.flush()
 
 
@@ -307,7 +315,7 @@ def run_on_workers(
     context: Context,
     reviews: Mapping[str, Review],
     workers: int,
-) -> Iterator[tuple[int, list[WrittenFact]]]:
+) -> Iterator[tuple[int, WrittenJob]]:
     """Each job (by its index) on ``workers`` processes that read the store themselves, biggest first, as they
     are done; each process writes the findings' bytes to a file of its own in ``story.spill`` and hands back
     where they are."""
@@ -339,7 +347,7 @@ def run_on_engine(
     context: Context,
     reviews: Mapping[str, Review],
     claims_per_window: int = 100_000,
-) -> Iterator[tuple[int, list[WrittenFact]]]:
+) -> Iterator[tuple[int, WrittenJob]]:
     """Jobs judged by ``engine`` (a cluster), their claims read here and sent with them, a window of jobs of up
     to ``claims_per_window`` claims at a time; each window's findings come back under its first job's index, in
     the order of its jobs (so they sort in the report as the local engine's do)."""
@@ -355,10 +363,11 @@ def run_on_engine(
             FactTask(tuple((fact, tuple(store.claims(fact, kinds=job.kinds))) for fact in job.facts))
             for job in jobs[start:end]
         ]
+        counts: VerdictCounts = {}
         with collecting_later():
-            written = [written_fact(finding, reviews) for finding in engine.judge(tasks, rules, context)]
+            written = [written_fact(finding, reviews, counts) for finding in engine.judge(tasks, rules, context)]
         del tasks
-        yield start, written
+        yield start, WrittenJob(written, counts)
         start = end
 
 
@@ -373,7 +382,7 @@ def _start_worker(story: StoryClaims, rules: RuleSet, context: Context, reviews:
     _WORKER = (StoryStore(db, story.keys), rules, context, reviews, story.spill)
 
 
-def _in_worker(job: FactJob) -> list[WrittenFact]:
+def _in_worker(job: FactJob) -> WrittenJob:
     """A job's findings written to this process's file: what goes back is where each one is, not its bytes. (The
     file is made with the first job, so that a folder it cannot be made in is the job's error, not a broken pool.)"""
     global _WORKER_FILE
@@ -382,9 +391,10 @@ def _in_worker(job: FactJob) -> list[WrittenFact]:
     if _WORKER_FILE is None:
         file = tempfile.NamedTemporaryFile(dir=folder, suffix=".json", delete=False)  # noqa: SIM115 - the process's
         _WORKER_FILE = FragmentFile(file, file.name)
-    written = list(write_job(job, store, rules, context, reviews, _WORKER_FILE))
+    counts: VerdictCounts = {}
+    written = list(write_job(job, store, rules, context, reviews, _WORKER_FILE, counts))
     _WORKER_FILE.file.flush()
-    return written
+    return WrittenJob(written, counts)
 
 
 # --- the report ---------------------------------------------------------------------------------------------------
@@ -403,9 +413,10 @@ class _Spill:
         self.failing: list[Severity] = []
         self._end = 0
         self._opened: dict[str, IO[bytes]] = {"": self.file}
+        self._into: BinaryIO | None = None  # where findings are copied by the system, while it can
 
-    def add(self, job: int, written: Iterable[WrittenFact]) -> None:
-        for n, fact in enumerate(written):
+    def add(self, job: int, written: WrittenJob) -> None:
+        for n, fact in enumerate(written.facts):
             if isinstance(fact.fragment, bytes):
                 self.file.write(fact.fragment)
                 self.index.append((fact.order, job, n, "", self._end, len(fact.fragment)))
@@ -413,22 +424,36 @@ class _Spill:
             else:
                 place = fact.fragment
                 self.index.append((fact.order, job, n, place.file, place.offset, place.length))
-            for source, *row in fact.counts:
-                total = self.counts.get(source)
-                if total is None:
-                    total = self.counts[source] = [0, 0, 0, 0]
-                for column, value in enumerate(row):
-                    total[column] += value
             if fact.failing is not None:
                 self.failing.append(fact.failing)
+        for source, row in written.counts.items():  # whole now that the facts are taken
+            total = self.counts.get(source)
+            if total is None:
+                self.counts[source] = row.copy()
+            else:
+                for column, value in enumerate(row):
+                    total[column] += value
 
-    def fragments(self) -> Iterator[Iterator[bytes]]:
-        """The findings' bytes in report order, each in pieces of up to :data:`COPY_BYTES` (to be taken in turn)."""
+    def fragments(self, into: BinaryIO | None = None) -> Iterator[Iterator[bytes]]:
+        """The findings' bytes in report order, each in pieces of up to :data:`COPY_BYTES` (to be taken in turn).
+        With ``into``, the file the pieces are written to: a finding in a job's file is copied into it by the
+        system when its turn comes to be taken (``into`` flushed first), and gives no pieces — where the system
+        cannot (not a file with a descriptor, a system without ``sendfile``), its pieces are read and given. (This
+        spill's own file, in memory up to :data:`SPILL_BYTES`, is always read.)"""
+        self._into = into if hasattr(os, "sendfile") else None
         for _, _, _, name, offset, length in sorted(self.index):
             file = self._opened.get(name)
             if file is None:
                 file = self._opened[name] = open(name, "rb")  # noqa: SIM115 - closed by close()
-            yield self._pieces(file, offset, length)
+            yield self._sent_or_pieces(file, offset, length) if name else self._pieces(file, offset, length)
+
+    def _sent_or_pieces(self, file: IO[bytes], offset: int, length: int) -> Iterator[bytes]:
+        """Copied by the system when taken (not before: what goes before it is written by then), else pieces."""
+        if self._into is not None:
+            if _sent(file, offset, length, self._into):
+                return
+            self._into = None  # the system cannot send into it: not asked again
+        yield from self._pieces(file, offset, length)
 
     @staticmethod
     def _pieces(file: IO[bytes], offset: int, length: int) -> Iterator[bytes]:
@@ -446,6 +471,35 @@ class _Spill:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+_CANNOT_SEND = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSOCK, errno.EBADF, errno.ESPIPE, errno.EXDEV}
+
+
+def _sent(file: IO[bytes], offset: int, length: int, into: BinaryIO) -> bool:
+    """``length`` bytes of ``file`` from ``offset`` appended to ``into`` by the system, without reading them
+    here (a 4 GB report is copied in half the time); False if the system cannot send into it, before a byte
+    was sent (the caller then reads and writes them)."""
+    try:
+        into.flush()  # what was written before goes first
+        target = into.fileno()
+    except (OSError, ValueError):  # io.UnsupportedOperation is both: an in-memory stream
+        return False
+    source = file.fileno()
+    sent_any = False
+    while length > 0:
+        try:
+            sent = os.sendfile(target, source, offset, length)
+        except OSError as exc:
+            if not sent_any and exc.errno in _CANNOT_SEND:
+                return False
+            raise
+        if sent == 0:
+            raise OSError(f"{getattr(file, 'name', 'the spill')} ends before a finding's bytes do")
+        sent_any = True
+        offset += sent
+        length -= sent
+    return True
+
+
 def write_json_report(
     corpus_dir: Path,
     rules: RuleSet,
@@ -457,7 +511,7 @@ def write_json_report(
     """The JSON report of a story folder (what ``report --format json`` writes), written through ``write`` fact
     by fact; unreadable articles are its errors. The same bytes as rendering the report built whole. ``paths``:
     the folder's articles, if already listed."""
-    from factcheck.render.json_format import dump_pieces, report_head_tail
+    from factcheck.render.json_format import ByteSink, dump_pieces, report_head_tail
 
     if paths is None:
         paths = corpus_paths(corpus_dir)
@@ -469,8 +523,9 @@ def write_json_report(
         raise InputError(Problem(where, message)) from None
     try:
         head, tail = report_head_tail(report)
-        for piece in dump_pieces(head, "facts", spill.fragments(), tail):
-            write(piece)
+        into = write.file if isinstance(write, ByteSink) else None
+        for piece in dump_pieces(head, "facts", spill.fragments(into), tail):  # each piece written before the
+            write(piece)  # next is made: a finding the system copies into the file comes after what went before
         return WrittenReport(errors=report.errors, failing=tuple(spill.failing))
     finally:
         spill.close()

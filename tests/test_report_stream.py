@@ -10,8 +10,9 @@ import io
 import os
 import shutil
 import tempfile
+import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,7 @@ from factcheck.errors import InputError
 from factcheck.models import Report, Review, ReviewDecision, Severity
 from factcheck.pipeline import analyze, cached_report, fact_jobs, fact_tasks, failing_severity, fails, run_report
 from factcheck.render import json_format
-from factcheck.report_stream import StoryStore, WrittenFact, WrittenReport, write_json_report
+from factcheck.report_stream import StoryStore, WrittenJob, WrittenReport, write_json_report
 from factcheck.reviews import reviewed
 from factcheck.rules.loader import RuleSet, load_rules
 
@@ -80,7 +81,7 @@ def on_workers(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
     run = report_stream.run_on_workers
 
-    def counted(*args: object, **kwargs: object) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
+    def counted(*args: object, **kwargs: object) -> Iterator[tuple[int, WrittenJob]]:
         calls.append(1)
         return run(*args, **kwargs)  # type: ignore[arg-type]
 
@@ -112,6 +113,85 @@ def test_worker_processes_reading_the_store_write_the_same_report(
     (spill,) = spills  # the findings' bytes came from the workers' own files, gone with the run
     assert spill.index and all(entry[3] for entry in spill.index)
     assert not Path(spill.folder).exists()
+
+
+def _into_file(corpus: Path, rules: RuleSet, cache: ClaimCache, path: Path) -> bytes:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("")  # text written before the bytes: flushed first
+        write_json_report(corpus, rules, cache, {}, json_format.byte_sink(handle))
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_findings_copied_into_a_file_by_the_system_are_the_same_bytes(
+    workers: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = load_rules(REPO / "rules")
+    sent: list[int] = []
+    sendfile = os.sendfile
+
+    def counted(out: int, source: int, offset: int | None, count: int) -> int:
+        sent.append(count)
+        return sendfile(out, source, offset, count)
+
+    monkeypatch.setattr(os, "sendfile", counted)
+    with ClaimCache(tmp_path / "cache", engine=LocalEngine(workers, parallel_claims=0)) as cache:
+        expected, _ = whole(GENEVA, rules, cache, {})
+        got = _into_file(GENEVA, rules, cache, tmp_path / "report.json")
+    assert got == expected
+    assert len(sent) >= 10  # every finding went through the system's copy
+
+
+@pytest.mark.parametrize("refusal", [errno.EINVAL, errno.ENOSYS])
+def test_a_file_the_system_cannot_send_into_gets_the_findings_read_and_written(
+    refusal: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = load_rules(REPO / "rules")
+    refused: list[int] = []
+
+    def refuse(out: int, source: int, offset: int | None, count: int) -> int:
+        refused.append(count)
+        raise OSError(refusal, os.strerror(refusal))
+
+    monkeypatch.setattr(os, "sendfile", refuse)
+    with ClaimCache(tmp_path / "cache") as cache:
+        expected, _ = whole(GENEVA, rules, cache, {})
+        got = _into_file(GENEVA, rules, cache, tmp_path / "report.json")
+    assert got == expected
+    assert len(refused) == 1  # asked once, then every finding read and written
+
+
+def test_a_system_copy_failing_midway_is_an_error_not_a_short_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = load_rules(REPO / "rules")
+    calls: list[int] = []
+    sendfile = os.sendfile
+
+    def full_disk(out: int, source: int, offset: int | None, count: int) -> int:
+        calls.append(count)
+        if len(calls) > 3:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return sendfile(out, source, offset, count)
+
+    monkeypatch.setattr(os, "sendfile", full_disk)
+    with ClaimCache(tmp_path / "cache") as cache, pytest.raises(OSError, match="No space"):
+        _into_file(GENEVA, rules, cache, tmp_path / "report.json")
+
+
+def test_findings_sent_into_a_pipe_arrive_whole(tmp_path: Path) -> None:
+    rules = load_rules(REPO / "rules")
+    with ClaimCache(tmp_path / "cache") as cache:
+        expected, _ = whole(GENEVA, rules, cache, {})
+        reading, writing = os.pipe()
+        received: list[bytes] = []
+        reader = threading.Thread(target=lambda: received.extend(iter(lambda: os.read(reading, 1 << 16), b"")))
+        reader.start()
+        with os.fdopen(writing, "w", encoding="utf-8") as handle:
+            write_json_report(GENEVA, rules, cache, {}, json_format.byte_sink(handle))
+        reader.join()
+        os.close(reading)
+    assert b"".join(received) == expected
 
 
 def test_small_stories_and_caches_in_memory_are_judged_here(tmp_path: Path, on_workers: list[int]) -> None:
@@ -227,7 +307,7 @@ class _Cluster(LocalEngine):
         rules: RuleSet,
         context: Context,
         reviews: Mapping[str, Review],
-    ) -> Iterator[tuple[int, Iterable[WrittenFact]]]:
+    ) -> Iterator[tuple[int, WrittenJob]]:
         return report_stream.run_on_engine(self, jobs, store, rules, context, reviews, claims_per_window=40)
 
 
@@ -278,7 +358,7 @@ def test_a_storys_sizes_are_its_facts_and_its_figures_kinds_counted(
     assert kinds == sorted(unplaced.items()) and len(kinds) > 1  # the bundled story's discovery is split
 
 
-def _killed(job: FactJob) -> list[WrittenFact]:
+def _killed(job: FactJob) -> WrittenJob:
     os._exit(9)  # what the kernel's out-of-memory killer leaves of a worker
 
 
