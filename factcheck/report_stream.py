@@ -7,8 +7,9 @@ sets the editors' reviews and writes each finding's bytes to a temporary file (c
 the few columns the store keeps of their claims, and only then is each fact's claims read whole; a quote's,
 person's or organization's :data:`PART_CLAIMS` at a time). A claim is written from its fields as analysis kept
 them in the store, with what judging says of it. What a job hands back of a finding is where its bytes are,
-where it sorts, its verdicts counted per source and whether it fails the run; once every job is done the report
-is written in order: sources with their counts, the findings copied from the files in report order, the errors.
+where it sorts and whether it fails the run, and of the job its claims' verdicts counted per source; once every
+job is done the report is written in order: sources with their counts, the findings copied from the files in
+report order (by the system, into a file or a pipe), the errors.
 
 So memory is that of the largest fact, not of the story. On a big story with ``--jobs`` above one, jobs run on
 worker processes that open the store themselves and write to files of their own: no claims and no findings
