@@ -9,6 +9,7 @@ import errno
 import io
 import os
 import shutil
+import sys
 import tempfile
 import threading
 from collections import Counter
@@ -139,7 +140,8 @@ def test_findings_copied_into_a_file_by_the_system_are_the_same_bytes(
         expected, _ = whole(GENEVA, rules, cache, {})
         got = _into_file(GENEVA, rules, cache, tmp_path / "report.json")
     assert got == expected
-    assert len(sent) >= 10  # every finding went through the system's copy
+    if sys.platform == "linux":  # elsewhere sendfile may take sockets only: the findings are then read and written
+        assert len(sent) >= 10  # every finding went through the system's copy
 
 
 @pytest.mark.parametrize("refusal", [errno.EINVAL, errno.ENOSYS])
