@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import errno
 import gc
 import io
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -237,6 +240,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return ExitCode.CLEAN
+    except OSError as exc:
+        if exc.errno not in _CANNOT_WRITE:
+            raise
+        # Writing the output failed (a full disk, a device that takes nothing): one line, and what is still
+        # buffered for standard output let go rather than failing again at exit.
+        where = exc.filename if isinstance(exc.filename, str) else "standard output"
+        print(f"factcheck: {where}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.INPUT_ERROR
+
+
+_CANNOT_WRITE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
 
 
 def _run(argv: list[str]) -> int:

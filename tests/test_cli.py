@@ -663,3 +663,22 @@ def test_a_report_cut_short_leaves_the_old_output_file(
         cli.main(["report", "corpus/geneva-2022", "--format", form, "--output", str(target), "--no-cache"])
     assert target.read_text(encoding="utf-8") == "old report\n"
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["json", "markdown"])
+def test_standard_output_on_a_full_disk_is_one_line_exit_2(fmt: str) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FORCE_COLOR", "PYTHON"))}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [SCRIPT, "report", str(REPO / "corpus" / "geneva-2022"), "--format", fmt],
+            cwd=REPO,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == ["factcheck: standard output: cannot write: No space left on device"]
