@@ -477,8 +477,8 @@ _CANNOT_SEND = {errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSOCK, er
 
 def _sent(file: IO[bytes], offset: int, length: int, into: BinaryIO) -> bool:
     """``length`` bytes of ``file`` from ``offset`` appended to ``into`` by the system, without reading them
-    here (4 GB in 2.8 s against 4.7–6.4 s read and written, when they are in memory); False if the system cannot send into it, before a byte
-    was sent (the caller then reads and writes them)."""
+    here (4 GB in 2.8 s against 4.7–6.4 s read and written, when they are in memory); False if the system
+    cannot send into it, before a byte was sent (the caller then reads and writes them)."""
     try:
         into.flush()  # what was written before goes first
         target = into.fileno()
