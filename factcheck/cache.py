@@ -6,7 +6,8 @@ modification time are what they were when it was hashed (and not so recent that 
 is taken as unchanged without reading it again. Claims are stored both as columns (what comparing needs, so a
 check loads only the facts it touches, without parsing JSON) and whole, in a table of their own so that reading
 columns never reads them: the full claim JSON, and the claim's own fields as the JSON report writes them
-(:func:`factcheck.render.json_format.claim_members`: a report copies them rather than render each claim again).
+(:func:`factcheck.render.json_format.claim_members`: a report copies them rather than render each claim again),
+packed together (:mod:`factcheck.packed`: a fifth of their size, so that a big story's cache stays in memory).
 A figure no rule placed also keeps its *subject*, what discovery reads of its sentence
 (:func:`factcheck.discover.subjects_of`), so a report groups a big story's figures from columns and reads whole
 claims only of the candidate facts found.
@@ -31,14 +32,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import orjson
 from pydantic import ValidationError
 
-from factcheck import __version__
+from factcheck import __version__, packed
 from factcheck.engine import Engine, LocalEngine
 from factcheck.errors import InputError, Problem
 from factcheck.intervals import Qualifier
 from factcheck.lines import LineIndex
 from factcheck.models import Claim, ClaimKind, Confidence, FactMatch, Location, Source
+from factcheck.packed import DamagedClaim, pack_claim, unpack
 from factcheck.parallel import MIN_PARALLEL, Analysis
-from factcheck.render.json_format import REPORT_SCHEMA, ShownClaims, claim_members
+from factcheck.render.json_format import REPORT_SCHEMA, ShownClaims
 from factcheck.render.values import describe
 from factcheck.rules.loader import RuleSet
 from factcheck.wires import WireArticle, WireGroup, wire_groups
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     from factcheck.discover import Figure
     from factcheck.report_stream import StoryStore
 
-CACHE_LAYOUT = 7
+CACHE_LAYOUT = 8
 CACHE_FILE = "claims.sqlite3"
 ENV_CACHE_DIR = "FACTCHECK_CACHE_DIR"
 # A file modified this close to when it was hashed may change again within the clock's resolution unseen.
@@ -109,8 +111,7 @@ CREATE TABLE IF NOT EXISTS claims (
 );
 CREATE TABLE IF NOT EXISTS whole_claims (
     id INTEGER PRIMARY KEY REFERENCES claims (id) ON DELETE CASCADE,
-    claim TEXT NOT NULL,
-    shown BLOB NOT NULL
+    packed BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS claims_by_fact ON claims (fact, article);
 CREATE INDEX IF NOT EXISTS claims_by_article ON claims (article);
@@ -130,9 +131,11 @@ def default_cache_dir() -> Path:
 
 
 def ruleset_key(rules: RuleSet) -> str:
-    """What cached claims depend on besides the article: the rules, the program, the cache layout and the JSON
-    report's schema (a claim's fields are kept as the report writes them)."""
-    return hashlib.sha256(f"{rules.digest}\0{__version__}\0{CACHE_LAYOUT}\0{REPORT_SCHEMA}".encode()).hexdigest()
+    """What cached claims depend on besides the article: the rules, the program, the cache layout, the JSON
+    report's schema (a claim's fields are kept as the report writes them) and the dictionary claims are packed
+    with."""
+    key = f"{rules.digest}\0{__version__}\0{CACHE_LAYOUT}\0{REPORT_SCHEMA}\0{packed.dictionary_digest()}"
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 class ClaimRow(NamedTuple):
@@ -420,11 +423,8 @@ class ClaimCache:
             ],
         )
         self._db.executemany(
-            "INSERT INTO whole_claims (id, claim, shown) VALUES (?, ?, ?)",
-            [
-                (first + n, match.claim.model_dump_json(exclude_defaults=True), claim_members(match.claim))
-                for n, match in enumerate(done.matches)
-            ],
+            "INSERT INTO whole_claims (id, packed) VALUES (?, ?)",
+            [(first + n, pack_claim(match.claim)) for n, match in enumerate(done.matches)],
         )
         return row_id
 
@@ -583,30 +583,30 @@ def read_matches(
     """The full fact matches of the articles ``keys`` (of one fact, and of these kinds, if given) in a cache's
     database, parsed from their JSON: what a worker process reads of the store through its own connection. With
     ``shown``, each claim is kept there with its fields as the report writes them."""
-    query = "SELECT article, fact, distance, claim, " + ("shown" if shown is not None else "NULL")
-    query += " FROM claims LEFT JOIN whole_claims USING (id) WHERE "
+    query = "SELECT article, fact, distance, packed FROM claims LEFT JOIN whole_claims USING (id) WHERE "
     if fact is None:
         cursor = select_rows(db, query + "1", (), keys, kinds)
     else:
         cursor = select_rows(db, query + "fact=?", (fact,), keys, kinds)
-    for article, fact_id, distance, claim, members in cursor:
+    for article, fact_id, distance, blob in cursor:
         if article not in keys:
             continue
-        parsed = _parsed(claim, members, shown)
+        parsed = _parsed(blob, shown)
         yield FactMatch(fact_id=fact_id, claim=parsed, distance=distance)
 
 
-def _parsed(claim: str | None, members: object, shown: ShownClaims | None) -> Claim:
-    """A cached claim parsed (and kept in ``shown`` with its members, if given)."""
-    if claim is None:
+def _parsed(blob: object, shown: ShownClaims | None) -> Claim:
+    """A cached claim unpacked and parsed (and kept in ``shown`` with its members, if given)."""
+    if blob is None:
         raise sqlite3.DatabaseError("a cached claim is missing")
     try:
+        claim, members = unpack(blob)
         parsed = Claim.model_validate_json(claim)
+    except DamagedClaim as exc:
+        raise sqlite3.DatabaseError(str(exc)) from None
     except ValidationError:
         raise sqlite3.DatabaseError("a cached claim does not parse") from None
     if shown is not None:
-        if not isinstance(members, bytes):
-            raise sqlite3.DatabaseError("a cached claim's fields are not bytes")
         shown.add(parsed, members)
     return parsed
 
@@ -678,14 +678,11 @@ def read_claims_at(db: sqlite3.Connection, rows: Sequence[int], shown: ShownClai
     report writes them)."""
     found: dict[int, Claim] = {}
     wanted = sorted(set(rows))
-    column = "shown" if shown is not None else "NULL"
     for at in range(0, len(wanted), _ROWS_PER_QUERY):
         chunk = wanted[at : at + _ROWS_PER_QUERY]
         marks = ",".join("?" * len(chunk))
-        for row, claim, members in db.execute(
-            f"SELECT id, claim, {column} FROM whole_claims WHERE id IN ({marks})", chunk
-        ):
-            found[row] = _parsed(claim, members, shown)
+        for row, blob in db.execute(f"SELECT id, packed FROM whole_claims WHERE id IN ({marks})", chunk):
+            found[row] = _parsed(blob, shown)
     if len(found) != len(wanted):
         raise sqlite3.DatabaseError("a cached claim is missing")
     return [found[row] for row in rows]

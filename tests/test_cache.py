@@ -16,6 +16,8 @@ import factcheck
 from factcheck import cache as cache_module
 from factcheck.cache import CACHE_FILE, ClaimCache, default_cache_dir, ruleset_key
 from factcheck.models import Claim
+from factcheck.packed import _codecs as packed_codecs
+from factcheck.packed import pack, unpack
 from factcheck.pipeline import cached_report, run_report
 from factcheck.render.json_format import claim_members
 from factcheck.report_stream import write_json_report
@@ -95,19 +97,26 @@ def test_a_changed_article_is_analyzed_again(tmp_path: Path, story: Path) -> Non
 def test_each_claim_is_kept_with_its_fields_as_the_report_writes_them(tmp_path: Path, story: Path) -> None:
     analyzed(tmp_path / "c", story)
     with contextlib.closing(sqlite3.connect(tmp_path / "c" / CACHE_FILE)) as db:
-        kept = db.execute("SELECT claim, shown FROM whole_claims").fetchall()
+        kept = db.execute("SELECT packed FROM whole_claims").fetchall()
     assert len(kept) > 100
-    for claim, shown in kept:
+    for (blob,) in kept:
+        claim, shown = unpack(blob)
         assert shown == claim_members(Claim.model_validate_json(claim))
+    size = sum(len(blob) for (blob,) in kept)
+    assert size * 3 < sum(len(b"".join(unpack(blob))) for (blob,) in kept)  # packed, not merely kept
 
 
-@pytest.mark.parametrize("damage", ["fields-not-bytes", "claim-missing"])
+@pytest.mark.parametrize("damage", ["not-bytes", "not-packed", "no-fields", "claim-missing"])
 def test_a_json_report_from_a_damaged_cache_rebuilds_it(tmp_path: Path, story: Path, damage: str) -> None:
     folder = tmp_path / "c"
     expected = json_report(folder, story)
     with contextlib.closing(sqlite3.connect(folder / CACHE_FILE)) as db:
-        if damage == "fields-not-bytes":
-            db.execute("UPDATE whole_claims SET shown = 'text'")
+        if damage == "not-bytes":
+            db.execute("UPDATE whole_claims SET packed = 'text'")
+        elif damage == "not-packed":
+            db.execute("UPDATE whole_claims SET packed = randomblob(40) WHERE id % 7 = 3")
+        elif damage == "no-fields":  # packed right, but not what the cache packs
+            db.execute("UPDATE whole_claims SET packed = ? WHERE id % 7 = 3", (packed_codecs().packer.compress(b"{}"),))
         else:
             db.execute("DELETE FROM whole_claims WHERE id IN (SELECT id FROM whole_claims LIMIT 3)")
         db.commit()
@@ -168,7 +177,7 @@ def test_a_damaged_cache_is_rebuilt(tmp_path: Path, story: Path, damage: str) ->
         if damage == "foreign-layout":
             db.execute("PRAGMA user_version = 99")
         else:
-            db.execute("UPDATE whole_claims SET claim = '{not json'")
+            db.execute("UPDATE whole_claims SET packed = ?", (pack(b"{not json", b'"source": "x"'),))
         db.commit()
         db.close()
     with ClaimCache(folder) as cache:
