@@ -5,9 +5,10 @@ The two texts are the same sentence twice, wrapped in the same keys claim after 
 1.1 kB a claim, 7.1 GB of cache for 100,000 articles, more than a machine's page cache may keep while a report
 is written, so a report's random reads of claims went to the disk. Packed they take a sixth of that (measured:
 1,143 → 178 bytes a claim on the synthetic corpora; each real Geneva article 5.5–6 times smaller with a
-dictionary trained on the other four, 2.8 times without a dictionary) and unpack in 1–2 µs. The dictionary (``data/claims.zdict``) was trained on the bundled corpus's claims by
-``scripts/claim-dictionary.py``; what it was made from only changes how well claims compress, and its digest is
-part of the cache's key (:data:`DICTIONARY_DIGEST`), so claims packed with another dictionary are never read.
+dictionary trained on the other four, 2.8 times without a dictionary) and unpack in 1–2 µs. The dictionary
+(``data/claims.zdict``) was trained on the bundled corpus's claims by ``scripts/claim-dictionary.py``; what it
+was made from only changes how well claims compress, and its digest is part of the cache's key
+(:func:`dictionary_digest`), so claims packed with another dictionary are never read.
 """
 
 from __future__ import annotations
