@@ -10,9 +10,10 @@ it is there), and the real command, ``factcheck report CORPUS --format json --ou
 * warm: again on the same cache (nothing to analyze: load the claims, judge every fact, render);
 
 each in a child process (run by ``benchmarks/check.py``) whose peak resident memory is read by ``wait4``. The
-real-news corpus (corpus/geneva-2022) runs the same way. Growth is the ratio of times
-from each size to the next, over the ratio of sizes (1.0: linear). Start-up: ``factcheck --version``, and
-``factcheck check`` of one Geneva article against its warm cache, the median of five runs each.
+real-news corpus (corpus/geneva-2022) runs the same way. "cache MB" is the size of the claim cache the runs leave.
+Growth is the ratio of times from each size to the next, over the ratio of sizes (1.0: linear). Start-up:
+``factcheck --version``, and ``factcheck check`` of one Geneva article against its warm cache, the median of five
+runs each.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def measure(name: str, folder: Path, jobs: int, cache: Path, engine: list[str]) 
     args = ["report", str(folder), "--format", "json", "--output", os.devnull, "--jobs", str(jobs)]
     args += ["--cache-dir", str(cache), *engine]
     cold, warm = run_command(args), run_command(args)
+    cached = sum(p.stat().st_size for p in cache.glob("claims.sqlite3*"))
     articles = sum(1 for _ in folder.rglob("*.md"))
     size = corpus_bytes(folder)
     print(f"  {name}: {articles} articles, cold {cold.seconds:.2f} s, warm {warm.seconds:.2f} s", file=sys.stderr)
@@ -53,6 +55,7 @@ def measure(name: str, folder: Path, jobs: int, cache: Path, engine: list[str]) 
         "warm": warm.seconds,
         "cold_rss": cold.maxrss_bytes / MB,
         "warm_rss": warm.maxrss_bytes / MB,
+        "cache_mb": cached / MB,
     }
 
 
@@ -125,12 +128,14 @@ def run(args: argparse.Namespace, engine: list[str]) -> None:
                 f"{r['warm']:.2f}",
                 f"{r['articles'] / r['warm']:.0f}",
                 f"{max(r['cold_rss'], r['warm_rss']):.0f}",
+                f"{r['cache_mb']:.1f}",
                 growth,
             )
         )
         if name.startswith("synthetic"):
             previous = r
-    columns = ("corpus", "articles", "MB", "cold s", "art/s", "MB/s", "warm s", "art/s", "peak MB", "growth c/w")
+    columns = ("corpus", "articles", "MB", "cold s", "art/s", "MB/s", "warm s", "art/s", "peak MB", "cache MB")
+    columns += ("growth c/w",)
     print("\n".join(aligned(columns, table)))
     if not args.skip_startup:
         print(f"start-up: factcheck --version {version * 1000:.0f} ms; check of one article (warm) {check:.2f} s")
