@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 DICTIONARY = Path(__file__).parent / "data" / "claims.zdict"
 LEVEL = 3  # 9 packs a tenth smaller at five times the cost of packing; unpacking costs the same
+MAX_EXPANSION = 65_536  # twice the most a Zstandard frame can expand (a 4-byte repeated block: 128 kB)
 _SEPARATOR = b"\0"  # never in JSON text: a NUL in a string is written \u0000
 
 
@@ -50,7 +51,8 @@ class _Codecs(threading.local):
 
     def __init__(self) -> None:
         dictionary = _dictionary()[1]
-        self.packer = zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary, write_checksum=False)
+        # The checksum (4 bytes a claim) makes a damaged blob fail to unpack rather than read as other text.
+        self.packer = zstandard.ZstdCompressor(level=LEVEL, dict_data=dictionary, write_checksum=True)
         self.unpacker = zstandard.ZstdDecompressor(dict_data=dictionary)
 
 
@@ -88,6 +90,11 @@ def unpack(blob: object) -> tuple[bytes, bytes]:
     if not isinstance(blob, bytes):
         raise DamagedClaim("a packed claim is not bytes")
     try:
+        # The size its header records is allocated before anything is checked: a damaged header could ask for
+        # terabytes. No frame unpacks to more than MAX_EXPANSION times its own size, so a larger one is damage.
+        size = zstandard.frame_content_size(blob)
+        if not 0 <= size <= MAX_EXPANSION * len(blob):
+            raise DamagedClaim(f"a packed claim's header records {size} bytes")
         data = _codecs().unpacker.decompress(blob)
     except zstandard.ZstdError as exc:
         raise DamagedClaim(f"a packed claim does not unpack: {exc}") from None

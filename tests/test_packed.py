@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import zstandard
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -52,6 +53,30 @@ def test_the_bundled_stories_claims_pack_several_times_smaller() -> None:
 def test_what_is_not_a_packed_claim_is_damage(blob: object) -> None:
     with pytest.raises(DamagedClaim):
         unpack(blob)
+
+
+def test_a_flipped_bit_is_damage_never_other_text() -> None:
+    """Every bit of a packed claim flipped in turn: the blob is damage, or (a bit the decoder does not read)
+    unpacks to the very same texts; never other text, and never a huge allocation from a damaged header."""
+    caught = 0
+    for claim in corpus_claims()[:3]:
+        blob = pack_claim(claim)
+        for at in range(len(blob)):
+            for bit in range(8):
+                damaged = bytearray(blob)
+                damaged[at] ^= 1 << bit
+                try:
+                    assert unpack(bytes(damaged)) == unpack(blob)
+                except DamagedClaim:
+                    caught += 1
+    assert caught > 0.95 * 8 * sum(len(pack_claim(c)) for c in corpus_claims()[:3])
+
+
+def test_a_header_recording_more_than_its_frame_can_hold_is_damage() -> None:
+    zeros = zstandard.ZstdCompressor().compress(bytes(100_000_000))  # a real header recording 100 MB
+    assert zstandard.frame_content_size(zeros) == 100_000_000
+    with pytest.raises(DamagedClaim, match="records 100000000 bytes"):  # refused before allocating
+        unpack(zeros[:20])
 
 
 def test_a_packed_text_without_report_fields_is_damage() -> None:
