@@ -42,7 +42,7 @@ from factcheck.models import (
     Verdict,
     WireCopies,
 )
-from factcheck.pipeline import build_report, corpus_paths, policy_for, story_context, wire_article
+from factcheck.pipeline import build_report, corpus_paths, policy_for, story_context
 from factcheck.render.values import describe, said
 from factcheck.report_stream import discovered_in_store, grouped_in_store
 from factcheck.reviews import reviewed
@@ -133,8 +133,7 @@ def run_check(
         def checked_group(entries: list[CorpusEntry], found: list[Problem], group: list[Path]) -> _Group:
             by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
-            copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
-            story = story_context([e.source for e in entries], copies, cache.wire_groups)
+            story = story_context([e.source for e in entries], cache.wire_groups_of(entries))
             checked_ids = frozenset(c.source.id for c in checked)
             grouped = _CrossrefOnce([e.key for e in entries], rules, cache, story[0], checked_ids)
             outcome = _check_group(checked, entries, rules, cache, decisions, grouped, story[0])

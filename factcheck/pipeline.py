@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -213,15 +213,10 @@ def source_summaries(
     return out
 
 
-def story_context(
-    sources: Sequence[Source],
-    copies: Sequence[WireArticle],
-    grouping: Callable[[Sequence[WireArticle]], list[WireGroup]] = wire_groups,
-) -> tuple[Context, list[WireCopies]]:
-    """Which sources are copies of one wire story (found by their texts, or declared, by ``grouping``: the claim
-    cache keeps what it found of a set of articles), and when each was published: what comparing a story's
-    facts needs besides their claims."""
-    groups = grouping(copies)
+def story_context(sources: Sequence[Source], groups: Sequence[WireGroup]) -> tuple[Context, list[WireCopies]]:
+    """Which sources are copies of one wire story (``groups``, found by their texts or declared:
+    :func:`factcheck.wires.wire_groups`, or what the claim cache kept of them), and when each was published: what
+    comparing a story's facts needs besides their claims."""
     outlets = {s.id: s.outlet for s in sources}
     wires = [
         WireCopies(
@@ -273,7 +268,7 @@ def build_report(
 ) -> Report:
     """The report of a story: its facts judged, its sources summed up; ``copies`` lets wire copies be found (or
     ``story`` gives what :func:`story_context` already found of them)."""
-    context, wires = story if story is not None else story_context(sources, copies)
+    context, wires = story if story is not None else story_context(sources, wire_groups(copies))
     found = findings(matches, rules, grouped_elsewhere, context, engine)
     errors = report_errors(problems)
     return Report(
@@ -320,8 +315,7 @@ def cached_report(corpus_dir: Path, rules: RuleSet, cache: ClaimCache) -> Report
     def report_of(entries: list[CorpusEntry], problems: list[Problem]) -> Report:
         matches = list(cache.matches(e.key for e in entries))
         sources = [e.source for e in entries]
-        copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
-        story = story_context(sources, copies, cache.wire_groups)
+        story = story_context(sources, cache.wire_groups_of(entries))
         return build_report(corpus_dir.as_posix(), sources, matches, rules, problems, story=story, engine=cache.engine)
 
     return cache.retrying(from_cache)

@@ -50,7 +50,6 @@ from factcheck.pipeline import (
     report_errors,
     source_summaries,
     story_context,
-    wire_article,
 )
 from factcheck.render.json_format import ShownClaims, finding_bytes, finding_pieces
 from factcheck.reviews import is_open, reviewed_finding
@@ -539,8 +538,7 @@ def _judge_story(
     entries, problems = cache.load(paths, rules)
     sources = [e.source for e in entries]
     with collecting_later():
-        copies = [wire_article(e.source, e.credit, e.fingerprint) for e in entries]
-        context, wires = story_context(sources, copies, cache.wire_groups)
+        context, wires = story_context(sources, cache.wire_groups_of(entries))
     keys = frozenset(e.key for e in entries)
     jobs = fact_jobs(*cache.story_sizes(keys, UNPLACED))
     spill = _Spill()

@@ -14,11 +14,11 @@ import pytest
 
 import factcheck
 from factcheck import cache as cache_module
-from factcheck.cache import CACHE_FILE, ClaimCache, default_cache_dir, ruleset_key
+from factcheck.cache import CACHE_FILE, ClaimCache, CorpusEntry, default_cache_dir, ruleset_key
 from factcheck.models import Claim
 from factcheck.packed import _codecs as packed_codecs
 from factcheck.packed import pack, unpack
-from factcheck.pipeline import cached_report, run_report
+from factcheck.pipeline import cached_report, corpus_paths, run_report
 from factcheck.render.json_format import claim_members
 from factcheck.report_stream import write_json_report
 from factcheck.rules.loader import load_rules
@@ -400,3 +400,87 @@ def test_a_cache_another_run_is_writing_to_does_not_hold_wire_groups_up(
         assert cache._db.execute("SELECT count(*) FROM wire_groups").fetchone() == (0,)
         cache.wire_groups(copies)  # free again: kept
         assert cache._db.execute("SELECT count(*) FROM wire_groups").fetchone() == (1,)
+
+
+def wire_story(folder: Path) -> Path:
+    """The bundled story with three outlets' copies of one wire story added."""
+    for n, outlet in enumerate(("Post", "Times", "Herald")):
+        text = f"---\noutlet: {outlet}\ntitle: Talks end\npublished: 2022-01-1{n}\n---\n{WIRE_BODY}\n"
+        (folder / f"wire-{outlet.lower()}.md").write_text(text, encoding="utf-8")
+    return folder
+
+
+def counting_copies_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many times the cache made the wire articles finding groups needs, reading back the fingerprints it
+    does not hold (a list holding the count)."""
+    calls = [0]
+    found = ClaimCache._wire_copies
+
+    def counted(self: ClaimCache, entries: Sequence[CorpusEntry]) -> list[WireArticle]:
+        calls[0] += 1
+        return found(self, entries)
+
+    monkeypatch.setattr(ClaimCache, "_wire_copies", counted)
+    return calls
+
+
+def test_a_story_read_again_keeps_its_wire_groups_without_reading_fingerprints(
+    tmp_path: Path, story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wire_story(story)
+    expected = run_report(story, RULES)
+    assert [w.members for w in expected.wires] == [("wire-herald", "wire-post", "wire-times")]
+    groups, made = counting_groups(monkeypatch), counting_copies_made(monkeypatch)
+    with ClaimCache(tmp_path / "c") as cache:
+        assert cached_report(story, RULES, cache) == expected  # analyzed: fingerprints held, none read
+    with ClaimCache(tmp_path / "c") as cache:
+        entries, _ = cache.load(corpus_paths(story), RULES)
+        assert all(e.fingerprint is None for e in entries)  # a warm load holds none (270 MB at 100,000)
+        assert cached_report(story, RULES, cache) == expected
+    assert groups[0] == 1
+    assert made[0] == 1  # the first run only
+
+
+def test_wire_groups_let_go_are_found_again_from_the_fingerprints_kept(
+    tmp_path: Path, story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wire_story(story)
+    expected = run_report(story, RULES)
+    with ClaimCache(tmp_path / "c") as cache:
+        cached_report(story, RULES, cache)
+        cache._db.execute("DELETE FROM wire_groups")
+    groups = counting_groups(monkeypatch)
+    with ClaimCache(tmp_path / "c") as cache:
+        assert cached_report(story, RULES, cache) == expected
+        assert cache.analyzed == 0
+    assert groups[0] == 1
+
+
+def test_a_changed_article_finds_the_wire_groups_afresh(
+    tmp_path: Path, story: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wire_story(story)
+    with ClaimCache(tmp_path / "c") as cache:
+        cached_report(story, RULES, cache)
+    groups = counting_groups(monkeypatch)
+    herald = story / "wire-herald.md"
+    herald.write_text(herald.read_text(encoding="utf-8").replace("lakeside villa", "villa by the lake"), "utf-8")
+    with ClaimCache(tmp_path / "c") as cache:
+        assert cached_report(story, RULES, cache) == run_report(story, RULES)
+    assert groups[0] == 1
+
+
+def test_a_missing_fingerprint_is_damage_the_cache_is_rebuilt_for(tmp_path: Path, story: Path) -> None:
+    wire_story(story)
+    with ClaimCache(tmp_path / "c") as cache:
+        cached_report(story, RULES, cache)
+        cache._db.execute("DELETE FROM wire_groups")
+    with ClaimCache(tmp_path / "c") as cache:
+        entries, _ = cache.load(corpus_paths(story), RULES)
+        gone = replace_key(entries[0], 10**9)
+        with pytest.raises(sqlite3.DatabaseError, match="fingerprint"):
+            cache.wire_groups_of([gone, *entries[1:]])
+
+
+def replace_key(entry: CorpusEntry, key: int) -> CorpusEntry:
+    return CorpusEntry(key, entry.path, (entry.source.outlet, None, None, None), entry.credit, entry.digest)

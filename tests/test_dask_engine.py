@@ -24,6 +24,7 @@ from factcheck.errors import InputError
 from factcheck.parallel import MIN_PARALLEL, analyze_file
 from factcheck.pipeline import fact_tasks, story_context, wire_article
 from factcheck.rules.loader import load_rules
+from factcheck.wires import wire_groups
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 try:
@@ -304,7 +305,7 @@ def test_judging_on_the_cluster_gives_the_local_findings(engine: DaskEngine) -> 
     analyses = [analyze_file(str(p), None, rules) for p in sorted(GENEVA.glob("*.md"))]
     sources = [a.source for a in analyses if a.source is not None]
     copies = [wire_article(a.source, a.credit, a.fingerprint) for a in analyses if a.source is not None]
-    context, _wires = story_context(sources, copies)
+    context, _wires = story_context(sources, wire_groups(copies))
     tasks = fact_tasks(m for a in analyses for m in a.matches)
     assert len(tasks) > 3
     expected = LocalEngine().judge(tasks, rules, context)
