@@ -108,3 +108,14 @@ def test_the_dictionary_digest_names_the_shipped_dictionary() -> None:
 
     assert packed.DICTIONARY.stat().st_size > 1000
     assert packed.dictionary_digest() == hashlib.sha256(packed.DICTIONARY.read_bytes()).hexdigest()
+
+
+def test_the_dictionary_is_packaged_with_factcheck() -> None:
+    """A regular install (the Quickstart's ``pip install .``) copies only what package-data names."""
+    import fnmatch
+    import tomllib
+
+    settings = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = settings["tool"]["setuptools"]["package-data"]["factcheck"]
+    inside = packed.DICTIONARY.relative_to(REPO / "factcheck").as_posix()
+    assert any(fnmatch.fnmatch(inside, pattern) for pattern in patterns)
