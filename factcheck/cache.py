@@ -175,7 +175,7 @@ class CorpusEntry:
     """An article of the corpus as the cache knows it: its row, its path, its source (made when asked for), the
     SHA-256 of its bytes, and what finding its wire copies needs (the credit its text gives; its text's
     fingerprint when it was just analyzed, else read from the cache only if the wire copies must be found
-    afresh: see :meth:`ClaimCache.wire_groups_of`)."""
+    afresh: see :meth:`ClaimCache.wire_groups`)."""
 
     __slots__ = ("_details", "_source", "credit", "digest", "fingerprint", "key", "path")
 
@@ -436,44 +436,14 @@ class ClaimCache:
 
     # --- wire copies --------------------------------------------------------------------------------------------
 
-    def wire_groups(self, copies: Sequence[WireArticle]) -> list[WireGroup]:
-        """:func:`factcheck.wires.wire_groups` of these articles, kept for the next run over the same ones (what
-        is kept of an article is its text's fingerprint and credit, its outlet, date and declared wire: any
-        change is another set). A run over a big unchanged story skips comparing every text with every other
-        (17 s at 100,000 articles); what cannot be read back is found afresh, and a cache that cannot be written
-        to only means it is not kept."""
-        parts = [(c.id, c.outlet, c.order, c.declared, c.credit, c.fingerprint) for c in copies]
-        return self._kept_wire_groups(_wire_story(parts, b"fingerprint"), lambda: copies)
-
-    def wire_groups_of(self, entries: Sequence[CorpusEntry]) -> list[WireGroup]:
-        """:meth:`wire_groups` of the articles of these entries, kept under their contents (each one's SHA-256)
-        rather than their texts' fingerprints, which are read from the cache only when the groups must be found
-        afresh: a run over an unchanged story never loads them (270 MB at 100,000 articles)."""
-        parts = []
-        for entry in entries:
-            source = entry.source
-            parts.append((source.id, source.outlet, source.when or "", source.wire, entry.credit, entry.digest))
-        return self._kept_wire_groups(_wire_story(parts, b"sha256"), lambda: self._wire_copies(entries))
-
-    def _wire_copies(self, entries: Sequence[CorpusEntry]) -> list[WireArticle]:
-        """What finding the wire copies of these entries needs, their fingerprints read where not held."""
-        from factcheck.pipeline import wire_article
-
-        missing = sorted(e.key for e in entries if e.fingerprint is None)
-        read: dict[int, bytes] = {}
-        for at in range(0, len(missing), _ROWS_PER_QUERY):
-            chunk = missing[at : at + _ROWS_PER_QUERY]
-            marks = ",".join("?" * len(chunk))
-            read.update(self._db.execute(f"SELECT id, fingerprint FROM articles WHERE id IN ({marks})", chunk))
-        if len(read) != len(missing):
-            raise sqlite3.DatabaseError("an article's fingerprint is missing")
-        return [
-            wire_article(e.source, e.credit, e.fingerprint if e.fingerprint is not None else read[e.key])
-            for e in entries
-        ]
-
-    def _kept_wire_groups(self, story: bytes, copies: Callable[[], Sequence[WireArticle]]) -> list[WireGroup]:
-        """The wire groups kept under ``story``, else those of ``copies()`` found now and kept."""
+    def wire_groups(self, entries: Sequence[CorpusEntry]) -> list[WireGroup]:
+        """:func:`factcheck.wires.wire_groups` of the articles of these entries, kept for the next run over the
+        same ones (what is kept of an article is its file's SHA-256, its credit, outlet, date and declared wire:
+        any change is another set). A run over a big unchanged story skips comparing every text with every other
+        (17 s at 100,000 articles) and never loads the texts' fingerprints (270 MB), read from the cache only
+        when the groups must be found afresh; what cannot be read back is found afresh, and a cache that cannot
+        be written to only means it is not kept."""
+        story = _wire_story(entries)
         now = time.time_ns()
         row = self._db.execute("SELECT groups FROM wire_groups WHERE story=?", (story,)).fetchone()
         if row is not None:
@@ -482,7 +452,7 @@ class ClaimCache:
                 with contextlib.suppress(sqlite3.OperationalError), self._waiting_briefly():  # read-only, busy
                     self._db.execute("UPDATE wire_groups SET used_ns=? WHERE story=?", (now, story))
                 return kept
-        groups = wire_groups(copies())
+        groups = wire_groups(self._wire_copies(entries))
         with contextlib.suppress(sqlite3.OperationalError), self._waiting_briefly():
             self._db.execute("BEGIN")
             try:
@@ -501,6 +471,23 @@ class ClaimCache:
                     self._db.execute("ROLLBACK")
                 raise
         return groups
+
+    def _wire_copies(self, entries: Sequence[CorpusEntry]) -> list[WireArticle]:
+        """What finding the wire copies of these entries needs, their fingerprints read where not held."""
+        from factcheck.pipeline import wire_article
+
+        missing = sorted(e.key for e in entries if e.fingerprint is None)
+        read: dict[int, bytes] = {}
+        for at in range(0, len(missing), _ROWS_PER_QUERY):
+            chunk = missing[at : at + _ROWS_PER_QUERY]
+            marks = ",".join("?" * len(chunk))
+            read.update(self._db.execute(f"SELECT id, fingerprint FROM articles WHERE id IN ({marks})", chunk))
+        if len(read) != len(missing):
+            raise sqlite3.DatabaseError("an article's fingerprint is missing")
+        return [
+            wire_article(e.source, e.credit, e.fingerprint if e.fingerprint is not None else read[e.key])
+            for e in entries
+        ]
 
     @contextlib.contextmanager
     def _waiting_briefly(self) -> Iterator[None]:
@@ -556,20 +543,15 @@ class ClaimCache:
         return story_sizes(self._db, set(keys), split)
 
 
-_StoryPart = tuple[str, str, str, str | None, str | None, str | bytes]  # id, outlet, order, wire, credit, content
-
-
-def _wire_story(parts: Iterable[_StoryPart], content: bytes) -> bytes:
-    """A digest of what finding wire copies reads of these articles (id, outlet, publication order, declared
-    wire, credit, and their text's ``content``: its fingerprint or its file's SHA-256), in any order (the groups
-    do not depend on it), and of the program that finds them."""
-    digest = hashlib.blake2b(f"{__version__}\0{CACHE_LAYOUT}\0".encode() + content, digest_size=32)
-    for part in sorted(parts, key=lambda p: p[0]):
-        for field in part:
-            if isinstance(field, bytes):
-                data = field
-            else:  # 0xff: never in UTF-8
-                data = b"\xff" if field is None else field.encode("utf-8", "surrogatepass")
+def _wire_story(entries: Iterable[CorpusEntry]) -> bytes:
+    """A digest of what finding wire copies depends on in these articles (id, outlet, publication order,
+    declared wire, credit, and the SHA-256 of the file, which its text's fingerprint is made from), in any order
+    (the groups do not depend on it), and of the program that finds them."""
+    digest = hashlib.blake2b(f"{__version__}\0{CACHE_LAYOUT}".encode(), digest_size=32)
+    for entry in sorted(entries, key=lambda e: e.source.id):
+        source = entry.source
+        for part in (source.id, source.outlet, source.when or "", source.wire, entry.credit, entry.digest):
+            data = b"\xff" if part is None else part.encode("utf-8", "surrogatepass")  # 0xff: never in UTF-8
             digest.update(len(data).to_bytes(8, "big"))
             digest.update(data)
     return digest.digest()

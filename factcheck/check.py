@@ -133,7 +133,7 @@ def run_check(
         def checked_group(entries: list[CorpusEntry], found: list[Problem], group: list[Path]) -> _Group:
             by_path = {os.path.abspath(e.path): e for e in entries}
             checked = [by_path[os.path.abspath(p)] for p in group if os.path.abspath(p) in by_path]
-            story = story_context([e.source for e in entries], cache.wire_groups_of(entries))
+            story = story_context([e.source for e in entries], cache.wire_groups(entries))
             checked_ids = frozenset(c.source.id for c in checked)
             grouped = _CrossrefOnce([e.key for e in entries], rules, cache, story[0], checked_ids)
             outcome = _check_group(checked, entries, rules, cache, decisions, grouped, story[0])

@@ -315,7 +315,7 @@ def cached_report(corpus_dir: Path, rules: RuleSet, cache: ClaimCache) -> Report
     def report_of(entries: list[CorpusEntry], problems: list[Problem]) -> Report:
         matches = list(cache.matches(e.key for e in entries))
         sources = [e.source for e in entries]
-        story = story_context(sources, cache.wire_groups_of(entries))
+        story = story_context(sources, cache.wire_groups(entries))
         return build_report(corpus_dir.as_posix(), sources, matches, rules, problems, story=story, engine=cache.engine)
 
     return cache.retrying(from_cache)

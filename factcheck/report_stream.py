@@ -538,7 +538,7 @@ def _judge_story(
     entries, problems = cache.load(paths, rules)
     sources = [e.source for e in entries]
     with collecting_later():
-        context, wires = story_context(sources, cache.wire_groups_of(entries))
+        context, wires = story_context(sources, cache.wire_groups(entries))
     keys = frozenset(e.key for e in entries)
     jobs = fact_jobs(*cache.story_sizes(keys, UNPLACED))
     spill = _Spill()

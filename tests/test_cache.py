@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+import hashlib
 import os
 import shutil
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,10 @@ import pytest
 import factcheck
 from factcheck import cache as cache_module
 from factcheck.cache import CACHE_FILE, ClaimCache, CorpusEntry, default_cache_dir, ruleset_key
-from factcheck.models import Claim
+from factcheck.models import Claim, Source
 from factcheck.packed import _codecs as packed_codecs
 from factcheck.packed import pack, unpack
-from factcheck.pipeline import cached_report, corpus_paths, run_report
+from factcheck.pipeline import cached_report, corpus_paths, run_report, wire_article
 from factcheck.render.json_format import claim_members
 from factcheck.report_stream import write_json_report
 from factcheck.rules.loader import load_rules
@@ -269,16 +270,39 @@ WIRE_BODY = (
 )
 
 
-def wire_copies() -> list[WireArticle]:
+def wire_entry(
+    id: str, outlet: str, when: str, declared: str | None, credit: str | None, body: str, key: int = 0
+) -> CorpusEntry:
+    """An article as the cache's load gives it, just analyzed (its fingerprint held)."""
+    published_at = dt.datetime.fromisoformat(when) if "T" in when else None
+    source = Source(
+        id=id,
+        outlet=outlet,
+        published=dt.date.fromisoformat(when[:10]),
+        path=f"{id}.md",
+        published_at=published_at,
+        wire=declared,
+    )
+    digest = hashlib.sha256(body.encode()).hexdigest()  # stands for the SHA-256 of the file
+    return CorpusEntry(key, source.path, (), credit, digest, body_fingerprint(body), source)
+
+
+OWN_BODY = "An outlet's own reporting, in words no other outlet used for the same meeting today."
+
+
+def wire_copies() -> list[CorpusEntry]:
     """Two copies of one wire story, a declared wire's own article, and an outlet's own story."""
-    print_ = body_fingerprint(WIRE_BODY)
-    own = body_fingerprint("An outlet's own reporting, in words no other outlet used for the same meeting today.")
     return [
-        WireArticle("a-post", "Post", "2022-01-10", None, "AP", print_),
-        WireArticle("b-times", "Times", "2022-01-10T12:00", None, None, print_),
-        WireArticle("c-ap", "AP", "2022-01-10T09:00", "AP", "AP", print_),
-        WireArticle("d-herald", "Herald", "2022-01-11", None, None, own),
+        wire_entry("a-post", "Post", "2022-01-10", None, "AP", WIRE_BODY),
+        wire_entry("b-times", "Times", "2022-01-10T12:00", None, None, WIRE_BODY),
+        wire_entry("c-ap", "AP", "2022-01-10T09:00", "AP", "AP", WIRE_BODY),
+        wire_entry("d-herald", "Herald", "2022-01-11", None, None, OWN_BODY),
     ]
+
+
+def found_afresh(entries: Sequence[CorpusEntry]) -> list[WireGroup]:
+    """The wire groups of these articles found afresh."""
+    return wire_groups([wire_article(e.source, e.credit, e.fingerprint or b"") for e in entries])
 
 
 def counting_groups(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -299,7 +323,7 @@ def test_wire_groups_are_kept_for_the_same_articles_in_any_order(
 ) -> None:
     calls = counting_groups(monkeypatch)
     copies = wire_copies()
-    expected = wire_groups(copies)
+    expected = found_afresh(copies)
     assert expected and expected[0].members == ("a-post", "b-times", "c-ap")  # the example has a group to keep
     with ClaimCache(tmp_path / "c") as cache:
         assert cache.wire_groups(copies) == expected
@@ -311,24 +335,25 @@ def test_wire_groups_are_kept_for_the_same_articles_in_any_order(
 @pytest.mark.parametrize(
     "change",
     [
-        {"fingerprint": body_fingerprint("A different body for the outlet's story, shorter and all its own.")},
+        {"body": "A different body for the outlet's story, shorter and all its own."},
         {"outlet": "Herald Tribune"},
-        {"order": "2022-01-12"},
+        {"when": "2022-01-12"},
         {"declared": "Reuters"},
         {"credit": "Reuters"},
         {"id": "d-herald-2"},
     ],
 )
 def test_any_change_to_what_grouping_reads_finds_them_afresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: dict[str, object]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: dict[str, str]
 ) -> None:
     calls = counting_groups(monkeypatch)
     copies = wire_copies()
-    changed = [*copies[:3], replace(copies[3], **change)]  # type: ignore[arg-type]
+    herald = {"id": "d-herald", "outlet": "Herald", "when": "2022-01-11", "declared": None, "credit": None}
+    changed = [*copies[:3], wire_entry(**{**herald, "body": OWN_BODY, **change})]  # type: ignore[arg-type]
     with ClaimCache(tmp_path / "c") as cache:
         cache.wire_groups(copies)
-        assert cache.wire_groups(changed) == wire_groups(changed)
-        assert cache.wire_groups(copies) == wire_groups(copies)  # the first set is still kept
+        assert cache.wire_groups(changed) == found_afresh(changed)
+        assert cache.wire_groups(copies) == found_afresh(copies)  # the first set is still kept
     assert calls[0] == 2
 
 
@@ -345,10 +370,10 @@ def test_kept_wire_groups_that_do_not_read_back_are_found_afresh(
             db.execute("UPDATE wire_groups SET groups=?", (damage,))
         db.close()
         with ClaimCache(tmp_path / "c") as cache:
-            assert cache.wire_groups(copies) == wire_groups(copies)
+            assert cache.wire_groups(copies) == found_afresh(copies)
             assert not cache.rebuilt
         with ClaimCache(tmp_path / "c") as cache:  # found afresh and kept again
-            assert cache.wire_groups(copies) == wire_groups(copies)
+            assert cache.wire_groups(copies) == found_afresh(copies)
     assert calls[0] == 5
 
 
@@ -374,7 +399,7 @@ def test_a_cache_that_cannot_be_written_still_finds_wire_groups(tmp_path: Path) 
     copies = wire_copies()
     with ClaimCache(tmp_path / "c") as cache:
         cache._db.execute("PRAGMA query_only = ON")  # as a read-only file would be
-        assert cache.wire_groups(copies) == wire_groups(copies)
+        assert cache.wire_groups(copies) == found_afresh(copies)
         assert cache._db.execute("SELECT count(*) FROM wire_groups").fetchone() == (0,)
         assert not cache._db.in_transaction
 
@@ -391,7 +416,7 @@ def test_a_cache_another_run_is_writing_to_does_not_hold_wire_groups_up(
         holder.execute("BEGIN IMMEDIATE")  # another run's write: reading goes on, writing waits
         try:
             started = time.monotonic()
-            assert cache.wire_groups(copies) == wire_groups(copies)
+            assert cache.wire_groups(copies) == found_afresh(copies)
             assert time.monotonic() - started < 30  # not the cache's 60 s wait for its own writes
         finally:
             holder.execute("ROLLBACK")
@@ -479,7 +504,7 @@ def test_a_missing_fingerprint_is_damage_the_cache_is_rebuilt_for(tmp_path: Path
         entries, _ = cache.load(corpus_paths(story), RULES)
         gone = replace_key(entries[0], 10**9)
         with pytest.raises(sqlite3.DatabaseError, match="fingerprint"):
-            cache.wire_groups_of([gone, *entries[1:]])
+            cache.wire_groups([gone, *entries[1:]])
 
 
 def replace_key(entry: CorpusEntry, key: int) -> CorpusEntry:
