@@ -7,7 +7,8 @@ is taken as unchanged without reading it again. Claims are stored both as column
 check loads only the facts it touches, without parsing JSON) and whole, in a table of their own so that reading
 columns never reads them: the full claim JSON, and the claim's own fields as the JSON report writes them
 (:func:`factcheck.render.json_format.claim_members`: a report copies them rather than render each claim again),
-packed together (:mod:`factcheck.packed`: a fifth of their size, so that a big story's cache stays in memory).
+packed together (:mod:`factcheck.packed`: about a sixth of their size, so that a big story's cache stays in
+memory).
 A figure no rule placed also keeps its *subject*, what discovery reads of its sentence
 (:func:`factcheck.discover.subjects_of`), so a report groups a big story's figures from columns and reads whole
 claims only of the candidate facts found.
