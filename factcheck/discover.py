@@ -1176,19 +1176,35 @@ def _edges(
         elif keep and (sim, -other) > kept[0]:
             heapq.heapreplace(kept, (sim, -other))
 
+    # What the guards and the bonus read of each subject, made once (a big block compares millions of pairs):
+    # its places, its rival concepts, its concepts, and those of them that say which fact.
+    places = [sig.places for sig in sigs]
+    rivals = [sig.rivals for sig in sigs]
+    near_concepts = [frozenset[str]() if sig.concept is None else sig.concepts | {sig.concept} for sig in sigs]
+    telling = [c & specific for c in near_concepts]
+    bonus, min_edge, fsum = settings.concept_bonus, settings.min_edge, math.fsum
     for a in range(len(vectors)):
-        va, sa, ka = vectors[a], sigs[a], keys[a]
+        va, ka, pa, ra, ca, ta = vectors[a], keys[a], places[a], rivals[a], near_concepts[a], telling[a]
+        concept_a = sigs[a].concept
         for b in candidates[a]:
             if b < a and _holds(candidates[b], a):
                 continue  # done from b
-            sb = sigs[b]
-            if _apart(sa, sb):
+            # The guards keep them apart whatever their values: different places, rival concepts.
+            if pa and places[b] and pa.isdisjoint(places[b]):
+                continue
+            if ra and rivals[b] and _rivals_apart(ra, rivals[b]):
                 continue
             vb = vectors[b]
-            sim = math.fsum([va[t] * vb[t] for t in ka & keys[b]])  # exactly rounded: in any order
-            if _same_fact_type(sa, sb, specific):
-                sim += settings.concept_bonus
-            if sim >= settings.min_edge:
+            both_terms = ka & keys[b]
+            if len(both_terms) == 1:
+                (term,) = both_terms
+                sim = va[term] * vb[term]
+            else:
+                sim = fsum([va[t] * vb[t] for t in both_terms])  # exactly rounded: in any order
+            # The bonus: both next to one concept that says which fact (see _specific_concepts), the nearest of one.
+            if ta and not ta.isdisjoint(telling[b]) and (concept_a in near_concepts[b] or sigs[b].concept in ca):
+                sim += bonus
+            if sim >= min_edge:
                 offer(near[a], sim, b)
                 offer(near[b], sim, a)
     edges: dict[tuple[int, int], float] = {}
@@ -1205,23 +1221,14 @@ def _holds(ordered: array[int], x: int) -> bool:
     return at < len(ordered) and ordered[at] == x
 
 
-def _apart(a: _Signature, b: _Signature) -> bool:
-    """Whether the guards keep two subjects apart whatever their values: different places, rival concepts."""
-    if a.places and b.places and a.places.isdisjoint(b.places):
-        return True
-    for category, primary, close in a.rivals:
-        for other_category, other, other_close in b.rivals:
+def _rivals_apart(a: Iterable[tuple[str, str, frozenset[str]]], b: Iterable[tuple[str, str, frozenset[str]]]) -> bool:
+    """Whether two subjects' rival concepts keep them apart: of one category, each nearest its own and not
+    nearly as near the other's."""
+    for category, primary, close in a:
+        for other_category, other, other_close in b:
             if category == other_category and primary != other and primary not in other_close and other not in close:
                 return True
     return False
-
-
-def _same_fact_type(a: _Signature, b: _Signature, specific: frozenset[str]) -> bool:
-    """Both claims next to one concept that says which fact (see :func:`_specific_concepts`)."""
-    if a.concept is None or b.concept is None:
-        return False
-    shared = ({a.concept} | a.concepts) & ({b.concept} | b.concepts)
-    return bool(shared & specific) and (a.concept in shared or b.concept in shared)
 
 
 # ----------------------------------------------------------------------------------------------------------------
