@@ -9,11 +9,10 @@ import errno
 import io
 import os
 import shutil
-import sys
 import tempfile
 import threading
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -124,61 +123,52 @@ def _into_file(corpus: Path, rules: RuleSet, cache: ClaimCache, path: Path) -> b
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_findings_copied_into_a_file_by_the_system_are_the_same_bytes(
-    workers: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_findings_are_kept_compressed_and_read_back_whole_into_a_file(
+    workers: int, tmp_path: Path, spills: list[report_stream._Spill]
 ) -> None:
     rules = load_rules(REPO / "rules")
-    sent: list[int] = []
-    sendfile = os.sendfile
-
-    def counted(out: int, source: int, offset: int | None, count: int) -> int:
-        sent.append(count)
-        return sendfile(out, source, offset, count)
-
-    monkeypatch.setattr(os, "sendfile", counted)
     with ClaimCache(tmp_path / "cache", engine=LocalEngine(workers, parallel_claims=0)) as cache:
         expected, _ = whole(GENEVA, rules, cache, {})
         got = _into_file(GENEVA, rules, cache, tmp_path / "report.json")
     assert got == expected
-    if sys.platform == "linux":  # elsewhere sendfile may take sockets only: the findings are then read and written
-        assert len(sent) >= 10  # every finding went through the system's copy
+    entries = spills[-1].index
+    assert len(entries) >= 10 and all(entry[3] for entry in entries)  # every finding from a job's file
+    kept, made = sum(entry[5] for entry in entries), sum(entry[6] for entry in entries)
+    facts = got[got.index(b'"facts": [') : got.index(b'\n  ],\n  "errors"')]
+    assert made == len(facts) - len(b'"facts": [') - len(b"\n    ") - len(b",\n    ") * (len(entries) - 1)
+    assert kept < made / 3  # a JSON report's findings are much alike
 
 
-@pytest.mark.parametrize("refusal", [errno.EINVAL, errno.ENOSYS])
-def test_a_file_the_system_cannot_send_into_gets_the_findings_read_and_written(
-    refusal: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def _damaged(monkeypatch: pytest.MonkeyPatch, damage: Callable[[bytearray], None]) -> None:
+    """The jobs' files damaged once every job is done, before the report reads them back."""
+    fragments = report_stream._Spill.fragments
+
+    def after_damage(self: report_stream._Spill) -> Iterator[Iterator[bytes]]:
+        for name in {entry[3] for entry in self.index if entry[3]}:
+            data = bytearray(Path(name).read_bytes())
+            damage(data)
+            Path(name).write_bytes(bytes(data))
+        return fragments(self)
+
+    monkeypatch.setattr(report_stream._Spill, "fragments", after_damage)
+
+
+def _cut(data: bytearray) -> None:
+    del data[len(data) - 20 :]
+
+
+def _flipped(data: bytearray) -> None:
+    data[len(data) // 2] ^= 0x10
+
+
+@pytest.mark.parametrize("damage", [_cut, _flipped], ids=["cut-short", "a-flipped-bit"])
+def test_a_damaged_findings_file_is_an_error_not_a_wrong_report(
+    damage: Callable[[bytearray], None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rules = load_rules(REPO / "rules")
-    refused: list[int] = []
-
-    def refuse(out: int, source: int, offset: int | None, count: int) -> int:
-        refused.append(count)
-        raise OSError(refusal, os.strerror(refusal))
-
-    monkeypatch.setattr(os, "sendfile", refuse)
-    with ClaimCache(tmp_path / "cache") as cache:
-        expected, _ = whole(GENEVA, rules, cache, {})
-        got = _into_file(GENEVA, rules, cache, tmp_path / "report.json")
-    assert got == expected
-    assert len(refused) == 1  # asked once, then every finding read and written
-
-
-def test_a_system_copy_failing_midway_is_an_error_not_a_short_report(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    rules = load_rules(REPO / "rules")
-    calls: list[int] = []
-    sendfile = os.sendfile
-
-    def full_disk(out: int, source: int, offset: int | None, count: int) -> int:
-        calls.append(count)
-        if len(calls) > 3:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-        return sendfile(out, source, offset, count)
-
-    monkeypatch.setattr(os, "sendfile", full_disk)
-    with ClaimCache(tmp_path / "cache") as cache, pytest.raises(OSError, match="No space"):
-        _into_file(GENEVA, rules, cache, tmp_path / "report.json")
+    _damaged(monkeypatch, damage)
+    with ClaimCache(tmp_path / "cache") as cache, pytest.raises(OSError, match="a finding's bytes"):
+        streamed(GENEVA, rules, cache, {})
 
 
 def test_findings_sent_into_a_pipe_arrive_whole(tmp_path: Path) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any, BinaryIO, TextIO
 
 import orjson
@@ -340,27 +339,14 @@ def _member(name: str, value: Any) -> bytes:
     return orjson.dumps({name: value}, option=_INDENT)[2:-2]
 
 
-@dataclass(frozen=True)
-class ByteSink:
-    """Where a document's UTF-8 bytes go, called with each piece; ``file``: the byte stream they are written to,
-    when there is one (bytes kept in other files can then be copied into it by the system, see
-    :mod:`factcheck.report_stream`)."""
-
-    write: Callable[[bytes], object]
-    file: BinaryIO | None = None
-
-    def __call__(self, data: bytes) -> object:
-        return self.write(data)
-
-
-def byte_sink(out: TextIO) -> ByteSink:
+def byte_sink(out: TextIO) -> Callable[[bytes], object]:
     """Where UTF-8 bytes for a text handle go: straight to its byte stream when it has one (a file, standard
     output; what was written as text before is flushed first, once), else decoded."""
     if isinstance(out, io.TextIOWrapper) and out.encoding.lower().replace("-", "") == "utf8":
         out.flush()
         buffer: BinaryIO = out.buffer
-        return ByteSink(buffer.write, buffer)
-    return ByteSink(lambda data: out.write(data.decode("utf-8")))
+        return buffer.write
+    return lambda data: out.write(data.decode("utf-8"))
 
 
 def report_head_tail(report: Report) -> tuple[dict[str, Any], dict[str, Any]]:
