@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from factcheck.collecting import collecting_later
 from factcheck.dates import DATE_ORDERS, DateOrder
 from factcheck.errors import InputError, Problem
 from factcheck.models import Article
@@ -217,5 +218,6 @@ def list_articles(folder: Path) -> list[Path]:
             if entry.is_file() or (entry.is_symlink() and not os.path.exists(entry.path)):
                 found.append((inner, folder / inner))
 
-    walk(str(folder), "")
-    return [path for _relative, path in sorted(found)]
+    with collecting_later():  # an archive's folder lists hundreds of thousands of paths
+        walk(str(folder), "")
+        return [path for _relative, path in sorted(found)]

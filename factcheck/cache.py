@@ -34,6 +34,7 @@ import orjson
 from pydantic import ValidationError
 
 from factcheck import __version__, packed
+from factcheck.collecting import collecting_later
 from factcheck.engine import Engine, LocalEngine
 from factcheck.errors import InputError, Problem
 from factcheck.intervals import Qualifier
@@ -321,6 +322,16 @@ class ClaimCache:
 
     def _load(self, paths: Sequence[Path], rules: RuleSet) -> tuple[list[CorpusEntry], list[Problem]]:
         key = ruleset_key(rules)
+        with collecting_later():  # a row and an entry an article: hundreds of thousands in an archive's story
+            slots, problems, todo = self._known(paths, key)
+        return self._analyzed(rules, key, slots, problems, todo)
+
+    def _known(
+        self, paths: Sequence[Path], key: str
+    ) -> tuple[list[CorpusEntry | None], list[Problem], list[tuple[int, str, str, Any, os.stat_result]]]:
+        """The entries of the articles the cache holds as they are now (None in their slots for the others), the
+        problems of those that cannot be read, and what is to be analyzed: slot, path, absolute path, the cache's
+        row if it has one, the file's status."""
         known = {
             row[1]: row
             for row in self._db.execute(
@@ -346,6 +357,18 @@ class ClaimCache:
                 continue
             todo.append((len(slots), name, absolute, row, status))
             slots.append(None)
+        return slots, problems, todo
+
+    def _analyzed(
+        self,
+        rules: RuleSet,
+        key: str,
+        slots: list[CorpusEntry | None],
+        problems: list[Problem],
+        todo: list[tuple[int, str, str, Any, os.stat_result]],
+    ) -> tuple[list[CorpusEntry], list[Problem]]:
+        """``slots`` filled with the entries of the articles of ``todo``, analyzed (or found unchanged by their
+        SHA-256) and kept under the rule set's ``key``; their problems added to ``problems``."""
         pending = 0
         self._db.execute("BEGIN")
         try:

@@ -544,8 +544,8 @@ def _judge_story(
 ) -> tuple[Report, _Spill]:
     """Every fact of the story judged into a spill; the report without its findings (its sources counted)."""
     entries, problems = cache.load(paths, rules)
-    sources = [e.source for e in entries]
     with collecting_later():
+        sources = [e.source for e in entries]
         context, wires = story_context(sources, cache.wire_groups(entries))
     keys = frozenset(e.key for e in entries)
     jobs = fact_jobs(*cache.story_sizes(keys, UNPLACED))
