@@ -749,13 +749,18 @@ def story_sizes(
         marks = ",".join("?" * len(keys))
         rows = db.execute(f"{grouped} WHERE article IN ({marks}){ordered}", (split, *sorted(keys))).fetchall()
     else:
-        db.execute("CREATE TEMP TABLE IF NOT EXISTS story (article INTEGER PRIMARY KEY)")
+        snapshot = not db.in_transaction  # the articles counted and their claims grouped as of one moment
+        if snapshot:
+            db.execute("BEGIN")
         try:
-            db.executemany("INSERT OR IGNORE INTO temp.story VALUES (?)", ((k,) for k in sorted(keys)))
-            query = f"{grouped} INDEXED BY claims_by_kind JOIN temp.story USING (article){ordered}"
-            rows = db.execute(query, (split,)).fetchall()
+            (held,) = db.execute("SELECT count(*) FROM articles").fetchone()
+            if held == len(keys):  # the story is all the cache holds (keys are its articles): none to leave out
+                rows = db.execute(f"{grouped} INDEXED BY claims_by_kind{ordered}", (split,)).fetchall()
+            else:
+                rows = _grouped_in_story(db, keys, f"{grouped} INDEXED BY claims_by_kind", ordered, split)
         finally:
-            db.execute("DELETE FROM temp.story")
+            if snapshot:
+                db.execute("COMMIT")
     facts: dict[str, int] = {}
     kinds: list[tuple[str, int]] = []
     for fact, kind, n in rows:
@@ -763,6 +768,19 @@ def story_sizes(
         if kind is not None:
             kinds.append((str(kind), int(n)))
     return list(facts.items()), kinds
+
+
+def _grouped_in_story(
+    db: sqlite3.Connection, keys: AbstractSet[int], grouped: str, ordered: str, split: str
+) -> list[tuple[str, str | None, int]]:
+    """The ``grouped`` query's rows over the claims of the articles ``keys`` only, joined with them in a temporary
+    table (thousands of articles among more in the cache)."""
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS story (article INTEGER PRIMARY KEY)")
+    try:
+        db.executemany("INSERT OR IGNORE INTO temp.story VALUES (?)", ((k,) for k in sorted(keys)))
+        return db.execute(f"{grouped} JOIN temp.story USING (article){ordered}", (split,)).fetchall()
+    finally:
+        db.execute("DELETE FROM temp.story")
 
 
 def _stderr_console() -> Console:

@@ -335,13 +335,22 @@ def test_figures_no_rule_placed_are_a_job_per_kind() -> None:
     assert [job.kinds for job in fact_jobs(sizes, [("date", 10)])] == [(), (), ()]  # one kind: one job
 
 
-@pytest.mark.parametrize("few", [0, 10_000], ids=["story-table", "named-articles"])
+@pytest.mark.parametrize(
+    ("few", "beside"),
+    [(0, False), (0, True), (10_000, True)],
+    ids=["all-the-cache-holds", "story-table", "named-articles"],
+)
 def test_a_storys_sizes_are_its_facts_and_its_figures_kinds_counted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few: int
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, few: int, beside: bool
 ) -> None:
-    monkeypatch.setattr(cache_module, "_FEW_ARTICLES", few)  # both ways of reading a story's articles
+    """Counted over the whole cache when it holds only the story, else over the story's articles (named, or
+    joined with them): another story's claims in the cache are never counted."""
+    monkeypatch.setattr(cache_module, "_FEW_ARTICLES", few)  # the ways of reading a story's articles
     rules = load_rules(REPO / "rules")
     with ClaimCache(tmp_path / "cache") as cache:
+        if beside:
+            other, _ = cache.load(sorted(STORIES[0].glob("*.md")), rules)
+            assert other and list(cache.matches(e.key for e in other))
         entries, _ = cache.load(sorted(GENEVA.glob("*.md")), rules)
         matches = list(cache.matches(e.key for e in entries))
         facts, kinds = cache.story_sizes([e.key for e in entries], "factcheck.unplaced")
