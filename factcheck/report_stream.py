@@ -5,11 +5,11 @@ the story's articles), and each *job* — one rule's fact, or one group of cross
 their quotes, organizations, figures no rule placed of one kind) — reads only its own facts' claims, judges them,
 sets the editors' reviews and writes each finding's bytes, compressed, to a temporary file (cross-outlet facts are
 grouped from the few columns the store keeps of their claims, and only then is each fact's claims read whole; a
-quote's, person's or organization's :data:`PART_CLAIMS` at a time). A claim is written from its fields as analysis kept
-them in the store, with what judging says of it. What a job hands back of a finding is where its bytes are,
-where it sorts and whether it fails the run, and of the job its claims' verdicts counted per source; once every
-job is done the report is written in order: sources with their counts, the findings read back from the files in
-report order, the errors.
+quote's, person's or organization's :data:`PART_CLAIMS` at a time). A claim is written from its fields as
+analysis kept them in the store, with what judging says of it. What a job hands back of a finding is where its
+bytes are, where it sorts and whether it fails the run, and of the job its claims' verdicts counted per source;
+once every job is done the report is written in order: sources with their counts, the findings read back from
+the files in report order, the errors.
 
 So memory is that of the largest fact, not of the story. On a big story with ``--jobs`` above one, jobs run on
 worker processes that open the store themselves and write to files of their own: no claims and no findings
@@ -473,9 +473,9 @@ class _Spill:
                     break
                 yield piece
         except zstandard.ZstdError as exc:
-            raise OSError(f"{file.name}: a finding's bytes cannot be read back ({exc})") from None
+            raise InputError(Problem(file.name, f"a finding's bytes cannot be read back ({exc})")) from None
         if made != size:
-            raise OSError(f"{file.name}: a finding's bytes read back are not those written")
+            raise InputError(Problem(file.name, "a finding's bytes read back are not those written"))
 
     @staticmethod
     def _pieces(file: IO[bytes], offset: int, length: int) -> Iterator[bytes]:

@@ -167,8 +167,10 @@ def test_a_damaged_findings_file_is_an_error_not_a_wrong_report(
 ) -> None:
     rules = load_rules(REPO / "rules")
     _damaged(monkeypatch, damage)
-    with ClaimCache(tmp_path / "cache") as cache, pytest.raises(OSError, match="a finding's bytes"):
+    with ClaimCache(tmp_path / "cache") as cache, pytest.raises(InputError) as caught:
         streamed(GENEVA, rules, cache, {})
+    (problem,) = caught.value.problems
+    assert problem.path.startswith(tempfile.gettempdir()) and "a finding's bytes" in problem.message
 
 
 def test_findings_sent_into_a_pipe_arrive_whole(tmp_path: Path) -> None:
