@@ -724,13 +724,32 @@ def read_mentions(db: sqlite3.Connection, keys: AbstractSet[int], fact: str) -> 
 def read_claims_at(db: sqlite3.Connection, rows: Sequence[int], shown: ShownClaims | None = None) -> list[Claim]:
     """The claims of these rows, in the order given (with ``shown``, each kept there with its fields as the
     report writes them)."""
-    found: dict[int, Claim] = {}
+    return _read_at(db, rows, lambda blob: _parsed(blob, shown))
+
+
+def read_members_at(db: sqlite3.Connection, rows: Sequence[int]) -> list[bytes]:
+    """The fields of the claims of these rows as the report writes them (what
+    :func:`factcheck.render.json_format.claim_members` made of each when it was analyzed), in the order given:
+    all the report needs of a claim that judging and reviews leave as it is, read without parsing the claim."""
+    return _read_at(db, rows, _members)
+
+
+def _members(blob: object) -> bytes:
+    try:
+        return unpack(blob)[1]
+    except DamagedClaim as exc:
+        raise sqlite3.DatabaseError(str(exc)) from None
+
+
+def _read_at(db: sqlite3.Connection, rows: Sequence[int], made: Callable[[object], T]) -> list[T]:
+    """What ``made`` makes of the packed claims of these rows, in the order given."""
+    found: dict[int, T] = {}
     wanted = sorted(set(rows))
     for at in range(0, len(wanted), _ROWS_PER_QUERY):
         chunk = wanted[at : at + _ROWS_PER_QUERY]
         marks = ",".join("?" * len(chunk))
         for row, blob in db.execute(f"SELECT id, packed FROM whole_claims WHERE id IN ({marks})", chunk):
-            found[row] = _parsed(blob, shown)
+            found[row] = made(blob)
     if len(found) != len(wanted):
         raise sqlite3.DatabaseError("a cached claim is missing")
     return [found[row] for row in rows]

@@ -94,6 +94,16 @@ class MentionRow:
 M = TypeVar("M", bound=Mention)
 
 
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A quote's words against its passage's reference wording, as its judged claim shows them: the reference
+    itself (the first claim in those words), part of the passage, or the words it changes."""
+
+    reference: bool = False
+    partial: bool = False
+    changes: tuple[WordChange, ...] = ()
+
+
 @dataclass(frozen=True)
 class GroupedFact(Generic[M]):
     """A quote, person or organization fact grouped and judged from its mentions (in report order): all its
@@ -103,18 +113,19 @@ class GroupedFact(Generic[M]):
     members: tuple[M, ...]
     judged: _Judgement
     reason: Reason
-    extras: tuple[dict[str, object], ...] | None = None
+    wordings: tuple[Wording, ...] | None = None  # a quote fact's: each member's against the reference
 
     def finding(self, claims: Sequence[Claim]) -> Finding:
         """The finding, given the claims of the members, in their order."""
-        return _finding(self.info, claims, self.judged, self.reason, self.extras)
+        return _finding(self.info, claims, self.judged, self.reason, self.wordings)
 
-    def part(self, start: int, end: int, claims: Sequence[Claim]) -> Finding:
-        """The finding with the claims of ``members[start:end]`` only (given, in their order): a fact too big to
-        hold whole is written a part at a time."""
-        judged = replace(self.judged, verdicts=self.judged.verdicts[start:end])
-        extras = None if self.extras is None else self.extras[start:end]
-        return _finding(self.info, claims, judged, self.reason, extras)
+    def part(self, at: Sequence[int], claims: Sequence[Claim]) -> Finding:
+        """The finding with the claims of the members ``at`` these places only (given, in their order): a fact
+        too big to hold whole is written a part at a time."""
+        verdicts = self.judged.verdicts
+        judged = replace(self.judged, verdicts=tuple(verdicts[i] for i in at))
+        wordings = None if self.wordings is None else tuple(self.wordings[i] for i in at)
+        return _finding(self.info, claims, judged, self.reason, wordings)
 
 
 def quoted(claim: Mention) -> str:
@@ -249,12 +260,24 @@ def _finding(
     claims: Sequence[Claim],
     judged: _Judgement,
     reason: Reason,
-    extra: Sequence[dict[str, object]] | None = None,
+    wordings: Sequence[Wording] | None = None,
 ) -> Finding:
     rows = []
     for i, (claim, verdict) in enumerate(zip(claims, judged.verdicts, strict=True)):
-        fields = dict(extra[i]) if extra is not None else {}
-        rows.append(JudgedClaim(claim=claim, compared=None, verdict=verdict, **fields))
+        if wordings is None:
+            rows.append(JudgedClaim(claim=claim, compared=None, verdict=verdict))
+        else:
+            w = wordings[i]
+            rows.append(
+                JudgedClaim(
+                    claim=claim,
+                    compared=None,
+                    verdict=verdict,
+                    reference=w.reference,
+                    partial=w.partial,
+                    changes=w.changes,
+                )
+            )
     return Finding(
         fact=info,
         status=judged.status,
@@ -675,7 +698,7 @@ def _judge_passage(
         judged = _judge_keys(members, speakers, lambda a, b: a == b)
         reason = Reason.ATTRIBUTION
         severity = settings.attribution_severity
-        extras: list[dict[str, object]] | None = None
+        wordings: list[Wording] | None = None
         reference_text = max(sorted({quoted(c) for c in members}), key=lambda t: quote_words(t).size)
         leading = [(c, s) for c, s in zip(members, speakers, strict=True) if s == judged.best]
         if leading:
@@ -692,21 +715,21 @@ def _judge_passage(
         reason = Reason.WORDING
         severity = settings.severity
         reference_text = str(judged.best)
-        extras = []
+        wordings = []
         shown = False
-        against: dict[str, dict[str, object]] = {}  # per wording, not per claim: a famous quote has thousands
+        against: dict[str, Wording] = {}  # per wording, not per claim: a famous quote has thousands
         for claim in members:
             words = quoted(claim)
             if words == reference_text:
-                extras.append({"reference": not shown})  # the first claim in these words is the one shown
+                wordings.append(Wording(reference=not shown))  # the first claim in these words is the one shown
                 shown = True
                 continue
-            fields = against.get(words)
-            if fields is None:
-                fields = against[words] = _compared_to_reference(
+            wording = against.get(words)
+            if wording is None:
+                wording = against[words] = _compared_to_reference(
                     words, reference_text, aligned(words, reference_text), settings
                 )
-            extras.append(fields)
+            wordings.append(wording)
     if len(sources) < 2 and judged.status is not Status.CONFLICT:
         return None
     opening = " ".join(quote_words(reference_text).written[:10])
@@ -718,19 +741,19 @@ def _judge_passage(
         severity=severity,
         description=f"A passage outlets quote {display_speaker} as saying.",
     )
-    return GroupedFact(info, tuple(members), judged, reason, None if extras is None else tuple(extras))
+    return GroupedFact(info, tuple(members), judged, reason, None if wordings is None else tuple(wordings))
 
 
-def _compared_to_reference(
-    words: str, reference_text: str, found: Alignment, settings: QuoteSettings
-) -> dict[str, object]:
-    """A quote's fields against the passage's reference wording: whether it is part of it, and its changes."""
-    fields: dict[str, object] = {"partial": found.same_passage and not found.differs and found.partial}
+def _compared_to_reference(words: str, reference_text: str, found: Alignment, settings: QuoteSettings) -> Wording:
+    """A quote's words against the passage's reference wording: whether it is part of it, and its changes."""
+    partial = found.same_passage and not found.differs and found.partial
     # Its words against the reference's (a quote in the passage only through another one is shown too).
     found = align(words, reference_text, settings if found.same_passage else _SHOWN)
-    if found.differs:
-        fields["changes"] = tuple(WordChange(op=c.op, words=c.words, reference=c.other) for c in found.changes)
-    return fields
+    if not found.differs:
+        return Wording(partial=partial)
+    return Wording(
+        partial=partial, changes=tuple(WordChange(op=c.op, words=c.words, reference=c.other) for c in found.changes)
+    )
 
 
 def _speaker_identities(

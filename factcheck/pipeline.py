@@ -173,10 +173,15 @@ _COLUMN = {Verdict.MAJORITY: 0, Verdict.SINGLE: 2, Verdict.SUPERSEDED: 3}  # eve
 def count_verdicts(finding: Finding, counts: VerdictCounts) -> None:
     """Add a finding's claims to the per-source counts of verdicts."""
     for judged in finding.claims:
-        row = counts.get(judged.claim.source)
-        if row is None:
-            row = counts[judged.claim.source] = [0, 0, 0, 0]
-        row[_COLUMN.get(judged.verdict, 1)] += 1
+        count_verdict(judged.claim.source, judged.verdict, counts)
+
+
+def count_verdict(source: str, verdict: Verdict, counts: VerdictCounts) -> None:
+    """Add a claim of ``source`` with this verdict to the per-source counts of verdicts."""
+    row = counts.get(source)
+    if row is None:
+        row = counts[source] = [0, 0, 0, 0]
+    row[_COLUMN.get(verdict, 1)] += 1
 
 
 def summarize(

@@ -33,16 +33,25 @@ from typing import IO, TYPE_CHECKING, cast
 
 import zstandard
 
-from factcheck.cache import read_claims_at, read_figures, read_matches, read_mentions
+from factcheck.cache import read_claims_at, read_figures, read_matches, read_members_at, read_mentions
 from factcheck.collecting import collecting_later
-from factcheck.crossref import UNPLACED, GroupedFact, MentionRow, discovered_finding, grouped_facts, is_bucket
+from factcheck.crossref import (
+    UNPLACED,
+    GroupedFact,
+    MentionRow,
+    Wording,
+    discovered_finding,
+    grouped_facts,
+    is_bucket,
+)
 from factcheck.discover import Figure, discover_figures
 from factcheck.engine import FactJob
 from factcheck.errors import InputError, Problem
-from factcheck.models import Claim, Finding, JudgedClaim, Report, ReportError, Review, Severity, Status
+from factcheck.models import Claim, ClaimKind, Finding, Report, ReportError, Review, Severity, Status
 from factcheck.pipeline import (
     VerdictCounts,
     corpus_paths,
+    count_verdict,
     count_verdicts,
     fact_jobs,
     failing_severity,
@@ -51,8 +60,14 @@ from factcheck.pipeline import (
     source_summaries,
     story_context,
 )
-from factcheck.render.json_format import ShownClaims, finding_bytes, finding_pieces
-from factcheck.reviews import is_open, reviewed_finding
+from factcheck.render.json_format import (
+    ShownClaims,
+    finding_bytes,
+    finding_pieces_listed,
+    item_of_members,
+    judged_claim_bytes,
+)
+from factcheck.reviews import is_open, is_reviewed, reviewed_finding
 
 if TYPE_CHECKING:
     from factcheck.cache import ClaimCache
@@ -96,6 +111,10 @@ class StoryStore:
     def claims_at(self, rows: Sequence[int], shown: ShownClaims | None = None) -> list[Claim]:
         """The claims of these rows, in that order (with ``shown``, each kept there with its fields as written)."""
         return read_claims_at(self.db, rows, shown)
+
+    def members_at(self, rows: Sequence[int]) -> list[bytes]:
+        """The fields of the claims of these rows as the report writes them, in that order, unparsed."""
+        return read_members_at(self.db, rows)
 
 
 @dataclass(frozen=True)
@@ -224,32 +243,46 @@ def written_in_parts(
 ) -> WrittenFact:
     """A quote, person or organization fact's finding written to ``out`` with its claims read, reviewed and
     written :data:`PART_CLAIMS` at a time: the bytes, counts and verdict of :func:`written_fact`, never all its
-    claims held (a story's most quoted passage may have hundreds of thousands)."""
-    head = fact.part(0, 0, ())
+    claims held (a story's most quoted passage may have hundreds of thousands). Only the claims editors review
+    are read whole; of the others (most of them), the fields analysis kept in the store are written with their
+    verdict, unparsed."""
+    head = fact.part((), ())
+    quote = head.fact.kind is ClaimKind.QUOTE
+    members, verdicts, wordings = fact.members, fact.judged.verdicts, fact.wordings
     marked = still_open = False  # a claim marked for review; one of those still failing runs (as failing_severity)
 
-    shown = ShownClaims()  # a part's claims, with their fields as the report writes them
-
-    def parts() -> Iterator[tuple[JudgedClaim, ...]]:
+    def parts() -> Iterator[bytes]:
         nonlocal marked, still_open
-        for start in range(0, len(fact.members), PART_CLAIMS):
-            members = fact.members[start : start + PART_CLAIMS]
-            shown.clear()
-            part = fact.part(start, start + len(members), store.claims_at([m.row for m in members], shown))
-            part = reviewed_finding(part, reviews)
-            count_verdicts(part, counts)
-            for judged in part.claims:
-                if judged.fingerprint is not None:
+        for start in range(0, len(members), PART_CLAIMS):
+            at = range(start, min(start + PART_CLAIMS, len(members)))
+            items: dict[int, bytes] = {}
+            marks = [i for i in at if is_reviewed(head.status, verdicts[i])]
+            if marks:
+                shown = ShownClaims()  # the claims read, with their fields as the report writes them
+                part = fact.part(marks, store.claims_at([members[i].row for i in marks], shown))
+                for i, judged in zip(marks, reviewed_finding(part, reviews).claims, strict=True):
                     marked = True
                     still_open = still_open or is_open(judged)
-            yield part.claims
+                    items[i] = judged_claim_bytes(judged, shown.members(judged.claim))
+            plain = [i for i in at if i not in items]
+            for i, fields in zip(plain, store.members_at([members[i].row for i in plain]), strict=True):
+                wording = wordings[i] if wordings is not None else _AS_IT_IS
+                items[i] = item_of_members(
+                    fields, verdicts[i], quote, None, None, wording.reference, wording.partial, wording.changes
+                )
+            for i in at:
+                count_verdict(members[i].source, verdicts[i], counts)
+            yield b",".join([items[i] for i in at])
 
-    place = out.write(finding_pieces(head, parts(), shown))
+    place = out.write(finding_pieces_listed(head, parts()))
     return WrittenFact(
         order=(head.status.rank, -head.severity.rank, head.fact.id),
         fragment=place,
         failing=head.severity if head.status is Status.CONFLICT and (not marked or still_open) else None,
     )
+
+
+_AS_IT_IS = Wording()  # a claim that is no quote of a wording conflict: no reference, no changes
 
 
 def grouped_facts_in_store(

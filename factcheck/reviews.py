@@ -369,13 +369,20 @@ def reviewed(report: Report, reviews: Mapping[str, Review]) -> Report:
     return report.model_copy(update={"findings": findings})
 
 
+def is_reviewed(status: Status, verdict: Verdict) -> bool:
+    """Whether a claim of this verdict, in a finding of this status, is one editors review: an outlier or a
+    disputed claim of a conflict (it has a fingerprint, and their review, if any). Every other claim is reported
+    as judging left it."""
+    return status is Status.CONFLICT and verdict in (Verdict.OUTLIER, Verdict.DISPUTED)
+
+
 def reviewed_finding(finding: Finding, reviews: Mapping[str, Review]) -> Finding:
     """One fact's finding as :func:`reviewed` sets it in a report."""
     if finding.status is not Status.CONFLICT:
         return finding
     claims = []
     for judged in finding.claims:
-        if judged.verdict in (Verdict.OUTLIER, Verdict.DISPUTED):
+        if is_reviewed(finding.status, judged.verdict):
             key = fingerprint(FindingKind.CONFLICT, finding.fact.id, judged.claim.source, describe(judged.claim))
             judged = judged.model_copy(update={"fingerprint": key, "review": reviews.get(key)})
         claims.append(judged)

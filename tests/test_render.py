@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.intervals import Interval
-from factcheck.models import Claim, JudgedClaim, Reason, Report, Review, ReviewDecision, Verdict, WordChange
+from factcheck.models import Claim, ClaimKind, JudgedClaim, Reason, Report, Review, ReviewDecision, Verdict, WordChange
 from factcheck.pipeline import run_report
 from factcheck.render import REPORT_FORMATS
 from factcheck.render.terminal import console_for, render_to
@@ -182,7 +182,13 @@ def corpus_claims() -> list[Claim]:
 
 @given(data=st.data())
 def test_a_judged_claim_written_from_its_kept_fields_is_the_claim_written_whole(data: st.DataObject) -> None:
-    from factcheck.render.json_format import claim_members, item_bytes, judged_claim_bytes, judged_fields
+    from factcheck.render.json_format import (
+        claim_members,
+        item_bytes,
+        item_of_members,
+        judged_claim_bytes,
+        judged_fields,
+    )
 
     claim = data.draw(st.sampled_from(corpus_claims()))
     own, compared = claim.interval, None
@@ -221,6 +227,18 @@ def test_a_judged_claim_written_from_its_kept_fields_is_the_claim_written_whole(
     kept = judged_claim_bytes(judged, claim_members(claim))
     assert whole == b'{\n      "claims": [' + kept + b"\n      ]\n    }"
     assert judged_claim_bytes(judged) == kept  # with nothing kept, the claim's fields are made afresh
+    if compared is None and review is None:  # no finding: written from the kept fields and the verdict alone
+        quote = claim.kind is ClaimKind.QUOTE
+        plain = item_of_members(
+            claim_members(claim),
+            judged.verdict,
+            quote,
+            reason=judged.reason,
+            reference=judged.reference,
+            partial=judged.partial,
+            changes=judged.changes,
+        )
+        assert plain == kept
 
 
 def test_claims_are_known_by_identity_not_by_equality() -> None:

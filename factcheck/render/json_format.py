@@ -20,6 +20,7 @@ from factcheck.models import (
     Report,
     Review,
     Verdict,
+    WordChange,
 )
 from factcheck.render.values import bound, interval_words, stated
 
@@ -85,17 +86,41 @@ def judged_fields(judged: JudgedClaim) -> dict[str, Any]:
 
 def _judgement(judged: JudgedClaim, words: str | None) -> dict[str, Any]:
     """What judging a claim adds to its fields: the words of its interval as compared, its verdict and review."""
+    return _judgement_of(
+        words,
+        judged.verdict,
+        judged.reason,
+        judged.fingerprint,
+        judged.review,
+        judged.claim.kind is ClaimKind.QUOTE,
+        judged.reference,
+        judged.partial,
+        judged.changes,
+    )
+
+
+def _judgement_of(
+    words: str | None,
+    verdict: Verdict,
+    reason: Reason | None,
+    fingerprint: str | None,
+    review: Review | None,
+    quote: bool,
+    reference: bool,
+    partial: bool,
+    changes: Sequence[WordChange],
+) -> dict[str, Any]:
     fields: dict[str, Any] = {
         "interval": words,
-        "verdict": judged.verdict,
-        "reason": judged.reason,
-        "fingerprint": judged.fingerprint,
-        "review": review_fields(judged.review),
+        "verdict": verdict,
+        "reason": reason,
+        "fingerprint": fingerprint,
+        "review": review_fields(review),
     }
-    if judged.claim.kind is ClaimKind.QUOTE:
-        fields["reference"] = judged.reference
-        fields["partial"] = judged.partial
-        fields["changes"] = [{"op": c.op, "words": c.words, "reference": c.reference} for c in judged.changes]
+    if quote:
+        fields["reference"] = reference
+        fields["partial"] = partial
+        fields["changes"] = [{"op": c.op, "words": c.words, "reference": c.reference} for c in changes]
     return fields
 
 
@@ -148,25 +173,43 @@ def judged_claim_bytes(judged: JudgedClaim, members: bytes | None = None) -> byt
         _, _, words, bounds = _compared_fields(claim, compared)
         cut = members.index(_LOW)
         members = b"".join((members[:cut], bounds, members[members.index(_UNIT, cut) :]))
-    return b"".join((_OPEN, members, b",", _judgement_members(judged, words), _CLOSE))
+    if judged.fingerprint is not None or judged.review is not None:
+        return b"".join((_OPEN, members, b",", _members(_judgement(judged, words)), _CLOSE))
+    quote = claim.kind is ClaimKind.QUOTE
+    return item_of_members(
+        members, judged.verdict, quote, words, judged.reason, judged.reference, judged.partial, judged.changes
+    )
 
 
-_JUDGEMENTS: dict[tuple[str | None, Verdict, Reason | None, bool, bool, bool], bytes] = {}
-
-
-def _judgement_members(judged: JudgedClaim, words: str | None) -> bytes:
-    """:func:`_judgement` as members of the claim: those of a claim that is no finding, unreviewed, with no
-    changed words, are the same for all its fact's claims of its verdict, so made once each."""
-    if judged.fingerprint is not None or judged.review is not None or judged.changes:
-        return _members(_judgement(judged, words))
-    quote = judged.claim.kind is ClaimKind.QUOTE
-    key = (words, judged.verdict, judged.reason, quote, judged.reference, judged.partial)
+def item_of_members(
+    members: bytes,
+    verdict: Verdict,
+    quote: bool,
+    words: str | None = None,
+    reason: Reason | None = None,
+    reference: bool = False,
+    partial: bool = False,
+    changes: Sequence[WordChange] = (),
+) -> bytes:
+    """A judged claim that is no finding (no fingerprint, no review) as an item of its finding's claims in the
+    report, from its ``members`` (see :func:`judged_claim_bytes`) and its judgement: what a big story's report
+    writes of the millions of claims that agree, without the claims themselves. ``quote``: a quote's (which has
+    ``reference``, ``partial`` and ``changes``)."""
+    if changes:
+        judgement = _members(_judgement_of(words, verdict, reason, None, None, quote, reference, partial, changes))
+        return b"".join((_OPEN, members, b",", judgement, _CLOSE))
+    key = (words, verdict, reason, quote, reference, partial)  # the same for all its fact's claims of its verdict
     done = _JUDGEMENTS.get(key)
     if done is None:
         if len(_JUDGEMENTS) > 100_000:
             _JUDGEMENTS.clear()
-        done = _JUDGEMENTS[key] = _members(_judgement(judged, words))
-    return done
+        done = _JUDGEMENTS[key] = _members(
+            _judgement_of(words, verdict, reason, None, None, quote, reference, partial, ())
+        )
+    return b"".join((_OPEN, members, b",", done, _CLOSE))
+
+
+_JUDGEMENTS: dict[tuple[str | None, Verdict, Reason | None, bool, bool, bool], bytes] = {}
 
 
 class ShownClaims:
@@ -297,16 +340,21 @@ def finding_pieces(
     """The bytes the report document holds of ``finding`` with the claims of ``parts`` (its own left out), piece
     by piece: a fact with hundreds of thousands of claims is written a part of them at a time. A claim in
     ``shown`` is written from the members kept of it."""
+    kept = shown.members if shown is not None else _none
+    listed = (b",".join([judged_claim_bytes(j, kept(j.claim)) for j in part]) for part in parts if part)
+    return finding_pieces_listed(finding, listed)
+
+
+def finding_pieces_listed(finding: Finding, listed: Iterable[bytes]) -> Iterator[bytes]:
+    """As :func:`finding_pieces`, with each part's claims already made into their items, joined by commas (no
+    part empty)."""
     head = item_bytes(finding_fields(finding.model_copy(update={"claims": ()})))
     cut = head.rindex(b"[]")  # the claims are the finding's last field
     yield head[: cut + 1]
     empty = True
-    for part in parts:
-        if part:  # the part's claims as the list would hold them, less its brackets
-            kept = shown.members if shown is not None else _none
-            listed = b",".join([judged_claim_bytes(j, kept(j.claim)) for j in part])
-            yield listed if empty else b"," + listed
-            empty = False
+    for items in listed:
+        yield items if empty else b"," + items
+        empty = False
     yield (b"]" if empty else _CLAIMS_INDENT + b"]") + head[cut + 2 :]
 
 
