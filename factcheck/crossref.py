@@ -119,13 +119,10 @@ class GroupedFact(Generic[M]):
         """The finding, given the claims of the members, in their order."""
         return _finding(self.info, claims, self.judged, self.reason, self.wordings)
 
-    def part(self, at: Sequence[int], claims: Sequence[Claim]) -> Finding:
-        """The finding with the claims of the members ``at`` these places only (given, in their order): a fact
-        too big to hold whole is written a part at a time."""
-        verdicts = self.judged.verdicts
-        judged = replace(self.judged, verdicts=tuple(verdicts[i] for i in at))
-        wordings = None if self.wordings is None else tuple(self.wordings[i] for i in at)
-        return _finding(self.info, claims, judged, self.reason, wordings)
+    def head(self) -> Finding:
+        """The finding without its claims: what a fact too big to hold whole is written around, a part of its
+        claims at a time."""
+        return _finding(self.info, (), replace(self.judged, verdicts=()), self.reason)
 
 
 def quoted(claim: Mention) -> str:

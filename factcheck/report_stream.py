@@ -44,10 +44,11 @@ from factcheck.crossref import (
     grouped_facts,
     is_bucket,
 )
+from factcheck.decisions import fingerprint
 from factcheck.discover import Figure, discover_figures
 from factcheck.engine import FactJob
 from factcheck.errors import InputError, Problem
-from factcheck.models import Claim, ClaimKind, Finding, Report, ReportError, Review, Severity, Status
+from factcheck.models import Claim, ClaimKind, Finding, FindingKind, Report, ReportError, Review, Severity, Status
 from factcheck.pipeline import (
     VerdictCounts,
     corpus_paths,
@@ -65,8 +66,8 @@ from factcheck.render.json_format import (
     finding_bytes,
     finding_pieces_listed,
     item_of_members,
-    judged_claim_bytes,
 )
+from factcheck.render.values import describe_mention
 from factcheck.reviews import is_open, is_reviewed, reviewed_finding
 
 if TYPE_CHECKING:
@@ -243,11 +244,13 @@ def written_in_parts(
 ) -> WrittenFact:
     """A quote, person or organization fact's finding written to ``out`` with its claims read, reviewed and
     written :data:`PART_CLAIMS` at a time: the bytes, counts and verdict of :func:`written_fact`, never all its
-    claims held (a story's most quoted passage may have hundreds of thousands). Only the claims editors review
-    are read whole; of the others (most of them), the fields analysis kept in the store are written with their
-    verdict, unparsed."""
-    head = fact.part((), ())
-    quote = head.fact.kind is ClaimKind.QUOTE
+    claims held (a story's most quoted passage may have hundreds of thousands). No claim is parsed: each one is
+    written from the fields analysis kept of it in the store with what judging says of it, and one that editors
+    review is known by its fingerprint made from its mention's columns (as :func:`reviewed_finding` makes it
+    from the claim)."""
+    head = fact.head()
+    kind, status, fact_id = head.fact.kind, head.status, head.fact.id
+    quote = kind is ClaimKind.QUOTE
     members, verdicts, wordings = fact.members, fact.judged.verdicts, fact.wordings
     marked = still_open = False  # a claim marked for review; one of those still failing runs (as failing_severity)
 
@@ -255,24 +258,22 @@ def written_in_parts(
         nonlocal marked, still_open
         for start in range(0, len(members), PART_CLAIMS):
             at = range(start, min(start + PART_CLAIMS, len(members)))
-            items: dict[int, bytes] = {}
-            marks = [i for i in at if is_reviewed(head.status, verdicts[i])]
-            if marks:
-                shown = ShownClaims()  # the claims read, with their fields as the report writes them
-                part = fact.part(marks, store.claims_at([members[i].row for i in marks], shown))
-                for i, judged in zip(marks, reviewed_finding(part, reviews).claims, strict=True):
+            items = []
+            for i, kept in zip(at, store.members_at([members[i].row for i in at]), strict=True):
+                member, verdict = members[i], verdicts[i]
+                count_verdict(member.source, verdict, counts)
+                key = review = None
+                if is_reviewed(status, verdict):
+                    value = describe_mention(kind, member.text, member.label, member.title, member.speaker)
+                    key = fingerprint(FindingKind.CONFLICT, fact_id, member.source, value)
+                    review = reviews.get(key)
                     marked = True
-                    still_open = still_open or is_open(judged)
-                    items[i] = judged_claim_bytes(judged, shown.members(judged.claim))
-            plain = [i for i in at if i not in items]
-            for i, fields in zip(plain, store.members_at([members[i].row for i in plain]), strict=True):
-                wording = wordings[i] if wordings is not None else _AS_IT_IS
-                items[i] = item_of_members(
-                    fields, verdicts[i], quote, None, None, wording.reference, wording.partial, wording.changes
+                    still_open = still_open or is_open(review)
+                w = wordings[i] if wordings is not None else _AS_IT_IS
+                items.append(
+                    item_of_members(kept, verdict, quote, None, None, w.reference, w.partial, w.changes, key, review)
                 )
-            for i in at:
-                count_verdict(members[i].source, verdicts[i], counts)
-            yield b",".join([items[i] for i in at])
+            yield b",".join(items)
 
     place = out.write(finding_pieces_listed(head, parts()))
     return WrittenFact(

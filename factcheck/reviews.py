@@ -402,6 +402,6 @@ def review_items(report: Report) -> list[ReviewItem]:
     )
 
 
-def is_open(judged: JudgedClaim) -> bool:
-    """Whether a finding still fails runs: not yet reviewed, or confirmed as an error."""
-    return judged.review is None or judged.review.decision is ReviewDecision.CONFIRMED
+def is_open(review: Review | None) -> bool:
+    """Whether a finding with this review still fails runs: not yet reviewed, or confirmed as an error."""
+    return review is None or review.decision is ReviewDecision.CONFIRMED

@@ -173,11 +173,17 @@ def judged_claim_bytes(judged: JudgedClaim, members: bytes | None = None) -> byt
         _, _, words, bounds = _compared_fields(claim, compared)
         cut = members.index(_LOW)
         members = b"".join((members[:cut], bounds, members[members.index(_UNIT, cut) :]))
-    if judged.fingerprint is not None or judged.review is not None:
-        return b"".join((_OPEN, members, b",", _members(_judgement(judged, words)), _CLOSE))
-    quote = claim.kind is ClaimKind.QUOTE
     return item_of_members(
-        members, judged.verdict, quote, words, judged.reason, judged.reference, judged.partial, judged.changes
+        members,
+        judged.verdict,
+        claim.kind is ClaimKind.QUOTE,
+        words,
+        judged.reason,
+        judged.reference,
+        judged.partial,
+        judged.changes,
+        judged.fingerprint,
+        judged.review,
     )
 
 
@@ -190,14 +196,15 @@ def item_of_members(
     reference: bool = False,
     partial: bool = False,
     changes: Sequence[WordChange] = (),
+    fingerprint: str | None = None,
+    review: Review | None = None,
 ) -> bytes:
-    """A judged claim that is no finding (no fingerprint, no review) as an item of its finding's claims in the
-    report, from its ``members`` (see :func:`judged_claim_bytes`) and its judgement: what a big story's report
-    writes of the millions of claims that agree, without the claims themselves. ``quote``: a quote's (which has
-    ``reference``, ``partial`` and ``changes``)."""
-    if changes:
-        judgement = _members(_judgement_of(words, verdict, reason, None, None, quote, reference, partial, changes))
-        return b"".join((_OPEN, members, b",", judgement, _CLOSE))
+    """A judged claim as an item of its finding's claims in the report, from its ``members`` (see
+    :func:`judged_claim_bytes`) and its judgement, without the claim itself: what a big story's report writes
+    of millions of claims. ``quote``: a quote's (which has ``reference``, ``partial`` and ``changes``)."""
+    if changes or fingerprint is not None or review is not None:
+        judgement = _judgement_of(words, verdict, reason, fingerprint, review, quote, reference, partial, changes)
+        return b"".join((_OPEN, members, b",", _members(judgement), _CLOSE))
     key = (words, verdict, reason, quote, reference, partial)  # the same for all its fact's claims of its verdict
     done = _JUDGEMENTS.get(key)
     if done is None:

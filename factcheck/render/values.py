@@ -105,17 +105,26 @@ def measure_words(value: float, dimension: str) -> str:
     return f"{format_number(round(value, 3))} {dimension}".rstrip()
 
 
+MENTIONS = frozenset((ClaimKind.QUOTE, ClaimKind.PERSON, ClaimKind.ORGANIZATION))  # described from a few strings
+
+
+def describe_mention(kind: ClaimKind, text: str, label: str | None, title: str | None, speaker: str | None) -> str:
+    """:func:`describe` of a quote, person or organization claim, from the fields it reads of one (those the
+    claim store keeps in columns)."""
+    if kind is ClaimKind.QUOTE:
+        return f"{speaker or 'unattributed'}: “{one_line(label or text)}”"
+    if kind is ClaimKind.PERSON:
+        return one_line(text) + (f" ({one_line(title)})" if title else "")
+    return one_line(text)
+
+
 def describe(claim: Claim) -> str:
     """The normalized value in words: 'more than 100,000 troops', '2022-01-12 (Wednesday)', 'almost 8 h'.
 
     A quote is its speaker and words, a person the name and title as given, an organization its name.
     """
-    if claim.kind is ClaimKind.QUOTE:
-        return f"{claim.speaker or 'unattributed'}: “{one_line(claim.label or claim.text)}”"
-    if claim.kind is ClaimKind.PERSON:
-        return one_line(claim.text) + (f" ({one_line(claim.title)})" if claim.title else "")
-    if claim.kind is ClaimKind.ORGANIZATION:
-        return one_line(claim.text)
+    if claim.kind in MENTIONS:
+        return describe_mention(claim.kind, claim.text, claim.label, claim.title, claim.speaker)
     if claim.kind is ClaimKind.PLACE:
         return claim.label or claim.text
     if claim.kind is ClaimKind.DATE:
