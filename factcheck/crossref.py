@@ -104,6 +104,9 @@ class Wording:
     changes: tuple[WordChange, ...] = ()
 
 
+AS_WRITTEN = Wording()  # a claim with no wording to show: no quote of a wording conflict, or not a quote
+
+
 @dataclass(frozen=True)
 class GroupedFact(Generic[M]):
     """A quote, person or organization fact grouped and judged from its mentions (in report order): all its
@@ -261,20 +264,11 @@ def _finding(
 ) -> Finding:
     rows = []
     for i, (claim, verdict) in enumerate(zip(claims, judged.verdicts, strict=True)):
-        if wordings is None:
-            rows.append(JudgedClaim(claim=claim, compared=None, verdict=verdict))
-        else:
-            w = wordings[i]
-            rows.append(
-                JudgedClaim(
-                    claim=claim,
-                    compared=None,
-                    verdict=verdict,
-                    reference=w.reference,
-                    partial=w.partial,
-                    changes=w.changes,
-                )
-            )
+        w = wordings[i] if wordings is not None else AS_WRITTEN
+        judged_claim = JudgedClaim(
+            claim=claim, compared=None, verdict=verdict, reference=w.reference, partial=w.partial, changes=w.changes
+        )
+        rows.append(judged_claim)
     return Finding(
         fact=info,
         status=judged.status,

@@ -36,10 +36,10 @@ import zstandard
 from factcheck.cache import read_claims_at, read_figures, read_matches, read_members_at, read_mentions
 from factcheck.collecting import collecting_later
 from factcheck.crossref import (
+    AS_WRITTEN,
     UNPLACED,
     GroupedFact,
     MentionRow,
-    Wording,
     discovered_finding,
     grouped_facts,
     is_bucket,
@@ -249,6 +249,7 @@ def written_in_parts(
     review is known by its fingerprint made from its mention's columns (as :func:`reviewed_finding` makes it
     from the claim)."""
     head = fact.head()
+    # Its claims are all of its kind: a bucket holds the claims of one kind (crossref.bucket_of).
     kind, status, fact_id = head.fact.kind, head.status, head.fact.id
     quote = kind is ClaimKind.QUOTE
     members, verdicts, wordings = fact.members, fact.judged.verdicts, fact.wordings
@@ -269,7 +270,7 @@ def written_in_parts(
                     review = reviews.get(key)
                     marked = True
                     still_open = still_open or is_open(review)
-                w = wordings[i] if wordings is not None else _AS_IT_IS
+                w = wordings[i] if wordings is not None else AS_WRITTEN
                 items.append(
                     item_of_members(kept, verdict, quote, None, None, w.reference, w.partial, w.changes, key, review)
                 )
@@ -281,9 +282,6 @@ def written_in_parts(
         fragment=place,
         failing=head.severity if head.status is Status.CONFLICT and (not marked or still_open) else None,
     )
-
-
-_AS_IT_IS = Wording()  # a claim that is no quote of a wording conflict: no reference, no changes
 
 
 def grouped_facts_in_store(

@@ -227,16 +227,17 @@ def test_a_judged_claim_written_from_its_kept_fields_is_the_claim_written_whole(
     kept = judged_claim_bytes(judged, claim_members(claim))
     assert whole == b'{\n      "claims": [' + kept + b"\n      ]\n    }"
     assert judged_claim_bytes(judged) == kept  # with nothing kept, the claim's fields are made afresh
-    if compared is None and review is None:  # no finding: written from the kept fields and the verdict alone
-        quote = claim.kind is ClaimKind.QUOTE
+    if compared is None:  # a mention's: written from the kept fields and its judgement, no claim at hand
         plain = item_of_members(
             claim_members(claim),
             judged.verdict,
-            quote,
+            claim.kind is ClaimKind.QUOTE,
             reason=judged.reason,
             reference=judged.reference,
             partial=judged.partial,
             changes=judged.changes,
+            fingerprint=judged.fingerprint,
+            review=judged.review,
         )
         assert plain == kept
 
